@@ -1,0 +1,225 @@
+#include "commands.h"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "graphml.h"
+#include "ingest.h"
+#include "json_output.h"
+#include "pipeline.h"
+#include "resources.h"
+#include "sqlite_store.h"
+
+namespace ekg::cli {
+namespace {
+
+/// Prints diagnostics to stderr; remembers whether any was an error (a rejected input).
+struct DiagnosticPrinter {
+    bool quiet = false;
+    bool strict = false;
+    std::size_t errors = 0;
+    void operator()(const Diagnostic& d) {
+        if (d.severity == Severity::error) ++errors;
+        if (d.severity == Severity::error || !quiet) std::cerr << "ekg: " << format_diagnostic(d) << "\n";
+        if (strict && d.severity == Severity::error)
+            throw Error(ExitCode::input_rejected, "stopping at the first rejected input (--strict)");
+    }
+};
+
+const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t::replace;
+
+}  // namespace
+
+ExitCode run_extract(const ExtractOptions& o) {
+    const extract::Resources resources = extract::load_resources(extract::find_data_dir());
+    DiagnosticPrinter printer{o.quiet, o.strict};
+    const bool jsonl = o.format == "jsonl";
+    std::ostream& out = std::cout;
+    bool first = true;
+    if (!jsonl) out << "{\"schema\": \"" << extract::kSchema << "\", \"documents\": [\n";
+    const auto on_document = [&](Document&& doc) {
+        Extraction x = extract::extract_document(std::move(doc), resources);
+        for (const Diagnostic& d : x.diagnostics) printer(d);
+        nlohmann::ordered_json j = extract::document_to_json(x, o.explain);
+        if (jsonl) {
+            nlohmann::ordered_json line;
+            line["schema"] = extract::kSchema;
+            for (auto& [k, v] : j.items()) line[k] = v;
+            out << line.dump(-1, ' ', false, kReplace) << "\n";
+        } else {
+            if (!first) out << ",\n";
+            out << j.dump(2, ' ', false, kReplace);
+        }
+        first = false;
+    };
+    const auto stats = extract::read_inputs(o.inputs, on_document, std::ref(printer));
+    if (!jsonl) out << "\n]}\n";
+    out.flush();
+    if (!out) throw Error(ExitCode::io, "<stdout>: write failed");
+    if (stats.documents == 0 && stats.rejected == 0)
+        std::cerr << "ekg: no documents in the inputs\n";
+    return stats.rejected > 0 ? ExitCode::input_rejected : ExitCode::ok;
+}
+
+ExitCode run_build(const BuildOptions& o) {
+    const extract::Resources resources = extract::load_resources(extract::find_data_dir());
+    exporter::Store store(o.db, /*writable=*/true);
+    DiagnosticPrinter printer{o.quiet, o.strict};
+    std::vector<Extraction> batch;
+    std::size_t added = 0, skipped = 0;
+    const auto flush = [&] {
+        if (batch.empty()) return;
+        const std::size_t n = store.add_documents(batch);
+        added += n;
+        skipped += batch.size() - n;
+        batch.clear();
+    };
+    const auto on_document = [&](Document&& doc) {
+        if (store.has_content(doc.content_hash)) {
+            ++skipped;
+            return;
+        }
+        Extraction x = extract::extract_document(std::move(doc), resources);
+        for (const Diagnostic& d : x.diagnostics) printer(d);
+        batch.push_back(std::move(x));
+        if (batch.size() >= o.batch) flush();
+    };
+    const auto stats = extract::read_inputs(o.inputs, on_document, std::ref(printer));
+    flush();
+    // Re-merge everything stored into one graph and replace the graph tables.
+    const std::vector<Extraction> all = store.load_extractions();
+    std::vector<const Extraction*> pointers;
+    pointers.reserve(all.size());
+    for (const Extraction& x : all) pointers.push_back(&x);
+    const graph::KnowledgeGraph kg = graph::build_graph(pointers);
+    store.write_graph(kg, all);
+
+    std::cout << "documents: " << store.count("documents") << " (added " << added << ", already stored "
+              << skipped << ", rejected inputs " << stats.rejected << ")\n"
+              << "sentences: " << store.count("sentences") << "\n"
+              << "actors:    " << store.count("actors") << "\n"
+              << "events:    " << store.count("events") << "\n"
+              << "claims:    " << store.count("claims") << "\n"
+              << "graph:     " << kg.node_count() << " nodes, " << kg.edge_count() << " edges\n"
+              << "database:  " << o.db << "\n";
+    return stats.rejected > 0 ? ExitCode::input_rejected : ExitCode::ok;
+}
+
+ExitCode run_export(const ExportOptions& o) {
+    const exporter::Store store(o.db, /*writable=*/false);
+    const graph::KnowledgeGraph kg = store.read_graph();
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (o.output != "-") {
+        file.open(o.output, std::ios::binary | std::ios::trunc);
+        if (!file) throw Error(ExitCode::io, o.output + ": cannot open for writing");
+        out = &file;
+    }
+    if (o.format == "graphml") exporter::write_graphml(kg, *out);
+    out->flush();
+    if (!*out) throw Error(ExitCode::io, (o.output == "-" ? "<stdout>" : o.output) + ": write failed");
+    if (o.output != "-")
+        std::cerr << "ekg: wrote " << o.output << " (" << kg.node_count() << " nodes, "
+                  << kg.edge_count() << " edges)\n";
+    return ExitCode::ok;
+}
+
+std::string csv_cell(const std::string& text, bool is_text) {
+    std::string cell = text;
+    if (is_text && !cell.empty() &&
+        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+         static_cast<unsigned char>(cell[0]) < 0x20))
+        cell = "'" + cell;
+    if (cell.find_first_of(",\"\r\n") == std::string::npos && (cell.empty() || cell[0] != '\''))
+        return cell;
+    std::string quoted = "\"";
+    for (char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+ExitCode run_query(const QueryOptions& o) {
+    const exporter::Store store(o.db, /*writable=*/false);
+    std::vector<std::string> names;
+    std::vector<std::vector<std::string>> table;  // only for the table format
+    const auto text_of = [](const nlohmann::json& v) -> std::string {
+        if (v.is_null()) return "";
+        if (v.is_string()) return v.get<std::string>();
+        return v.dump();
+    };
+    std::ostream& out = std::cout;
+    const auto header = [&](const std::vector<std::string>& cols) {
+        names = cols;
+        if (o.format == "csv") {
+            for (std::size_t i = 0; i < cols.size(); ++i)
+                out << (i ? "," : "") << csv_cell(cols[i], true);
+            out << "\n";
+        } else if (o.format == "json") {
+            out << "[";
+        }
+    };
+    bool first = true;
+    const auto row = [&](const exporter::Store::Row& values) {
+        if (o.format == "csv") {
+            for (std::size_t i = 0; i < values.size(); ++i)
+                out << (i ? "," : "") << csv_cell(text_of(values[i]), values[i].is_string());
+            out << "\n";
+        } else if (o.format == "json" || o.format == "jsonl") {
+            nlohmann::ordered_json j;
+            for (std::size_t i = 0; i < values.size(); ++i) j[names[i]] = values[i];
+            if (o.format == "json") out << (first ? "\n  " : ",\n  ");
+            out << j.dump(-1, ' ', false, kReplace);
+            if (o.format == "jsonl") out << "\n";
+        } else {
+            std::vector<std::string> cells;
+            for (const auto& v : values) cells.push_back(text_of(v));
+            table.push_back(std::move(cells));
+        }
+        first = false;
+    };
+    store.query(o.sql, header, row);
+    if (o.format == "json") out << (first ? "]\n" : "\n]\n");
+    if (o.format == "table") {
+        const auto width = [](const std::string& s) {
+            std::size_t w = 0;
+            for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+            return w;
+        };
+        const auto clip = [](const std::string& s) {
+            std::string flat = s;
+            for (char& c : flat)
+                if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+            std::size_t cps = 0, cut = 0;
+            for (std::size_t i = 0; i < flat.size(); ++i)
+                if ((static_cast<unsigned char>(flat[i]) & 0xC0) != 0x80 && ++cps == 61) cut = i;
+            return cut ? flat.substr(0, cut) + "\xE2\x80\xA6" : flat;
+        };
+        std::vector<std::size_t> widths(names.size());
+        for (std::size_t i = 0; i < names.size(); ++i) widths[i] = width(names[i]);
+        for (auto& r : table)
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                r[i] = clip(r[i]);
+                widths[i] = std::max(widths[i], width(r[i]));
+            }
+        const auto print = [&](const std::vector<std::string>& cells) {
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                out << (i ? " | " : "") << cells[i];
+                if (i + 1 < cells.size()) out << std::string(widths[i] - width(cells[i]), ' ');
+            }
+            out << "\n";
+        };
+        print(names);
+        for (std::size_t i = 0; i < names.size(); ++i)
+            out << (i ? "-+-" : "") << std::string(widths[i], '-');
+        out << "\n";
+        for (const auto& r : table) print(r);
+        out << "(" << table.size() << " row" << (table.size() == 1 ? "" : "s") << ")\n";
+    }
+    out.flush();
+    return ExitCode::ok;
+}
+
+}  // namespace ekg::cli

@@ -1,0 +1,48 @@
+// The subcommands of the `ekg` executable. Each returns the exit code; only main exits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "error.h"
+
+namespace ekg::cli {
+
+struct ExtractOptions {
+    std::vector<std::string> inputs;
+    std::string format = "json";  ///< json | jsonl
+    bool explain = false;
+    bool strict = false;
+    bool quiet = false;
+};
+
+struct BuildOptions {
+    std::vector<std::string> inputs;
+    std::string db;
+    std::size_t batch = 256;  ///< documents per transaction
+    bool strict = false;
+    bool quiet = false;
+};
+
+struct ExportOptions {
+    std::string db;
+    std::string format = "graphml";
+    std::string output = "-";
+};
+
+struct QueryOptions {
+    std::string db;
+    std::string format = "table";  ///< table | csv | json | jsonl
+    std::string sql;
+};
+
+ExitCode run_extract(const ExtractOptions& options);
+ExitCode run_build(const BuildOptions& options);
+ExitCode run_export(const ExportOptions& options);
+ExitCode run_query(const QueryOptions& options);
+
+/// Quotes a CSV cell (RFC 4180) and defuses spreadsheet formulas: a text cell starting with
+/// = + - @ or a control character is prefixed with an apostrophe.
+std::string csv_cell(const std::string& text, bool is_text);
+
+}  // namespace ekg::cli

@@ -1,0 +1,85 @@
+// ekg: turns news articles into an event knowledge graph.
+// main parses the command line, runs one subcommand and maps errors to exit codes.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "commands.h"
+#include "error.h"
+
+#ifndef EKG_VERSION
+#define EKG_VERSION "0.0.0"
+#endif
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 ok; 1 some input rejected (the rest was processed); 2 usage error;\n"
+    "3 file or database I/O failure; 4 ekg's data files missing or malformed.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"ekg: builds an event knowledge graph (events, actors, claims) from news text"};
+    app.footer(kExitCodes);
+    app.set_version_flag("--version", std::string("ekg ") + EKG_VERSION);
+    app.require_subcommand(1);
+
+    ekg::cli::ExtractOptions extract;
+    auto* x = app.add_subcommand("extract", "Extract documents, actors, events and claims as JSON");
+    x->add_option("inputs", extract.inputs, "Files (.txt, .jsonl), directories, or - for stdin")
+        ->required();
+    x->add_option("--format", extract.format, "json (one object) or jsonl (a document a line)")
+        ->check(CLI::IsMember({"json", "jsonl"}));
+    x->add_flag("--explain", extract.explain, "Show the rule behind every value, and diagnostics");
+    x->add_flag("--strict", extract.strict, "Stop at the first rejected input");
+    x->add_flag("-q,--quiet", extract.quiet, "Print only errors on stderr");
+    x->footer(kExitCodes);
+
+    ekg::cli::BuildOptions build;
+    auto* b = app.add_subcommand("build", "Extract inputs and add them to an SQLite knowledge graph");
+    b->add_option("inputs", build.inputs, "Files (.txt, .jsonl), directories, or - for stdin")
+        ->required();
+    b->add_option("--db", build.db, "SQLite database to create or extend")->required();
+    b->add_option("--batch", build.batch, "Documents per transaction")->check(CLI::PositiveNumber);
+    b->add_flag("--strict", build.strict, "Stop at the first rejected input");
+    b->add_flag("-q,--quiet", build.quiet, "Print only errors and the summary");
+    b->footer(kExitCodes);
+
+    ekg::cli::ExportOptions exp;
+    auto* e = app.add_subcommand("export", "Export the graph of a database (GraphML for Gephi)");
+    e->add_option("--db", exp.db, "Database written by `ekg build`")->required();
+    e->add_option("--format", exp.format, "graphml")->check(CLI::IsMember({"graphml"}));
+    e->add_option("-o,--output", exp.output, "Output file (default: stdout)");
+    e->footer(kExitCodes);
+
+    ekg::cli::QueryOptions query;
+    auto* q = app.add_subcommand("query", "Run one read-only SQL statement on a database");
+    q->add_option("--db", query.db, "Database written by `ekg build`")->required();
+    q->add_option("--format", query.format, "table, csv, json or jsonl")
+        ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}));
+    q->add_option("sql", query.sql, "The SQL statement")->required();
+    q->footer(kExitCodes);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error);
+        return code == 0 ? 0 : static_cast<int>(ekg::ExitCode::usage);
+    }
+
+    try {
+        ekg::ExitCode code = ekg::ExitCode::ok;
+        if (x->parsed()) code = ekg::cli::run_extract(extract);
+        else if (b->parsed()) code = ekg::cli::run_build(build);
+        else if (e->parsed()) code = ekg::cli::run_export(exp);
+        else if (q->parsed()) code = ekg::cli::run_query(query);
+        return static_cast<int>(code);
+    } catch (const ekg::Error& error) {
+        std::cerr << "ekg: " << error.what() << "\n";
+        return static_cast<int>(error.code());
+    } catch (const std::exception& error) {
+        std::cerr << "ekg: internal error: " << error.what() << "\n";
+        return static_cast<int>(ekg::ExitCode::io);
+    }
+}

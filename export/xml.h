@@ -1,0 +1,22 @@
+// Small helpers shared by the XML writers (GraphML, GEXF).
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace ekg::exporter {
+
+/// Appends `text` escaped for XML character data or attribute values; characters XML 1.0
+/// forbids, C0/C1 controls and line breaks are dropped or made spaces.
+void append_xml_escaped(std::string& out, std::string_view text);
+std::string xml_escape(std::string_view text);
+
+/// Shortest decimal that reads back as the same double ("C" locale); nullopt for NaN/inf.
+std::optional<std::string> format_double(double value);
+
+/// True when `id` is an XML NMTOKEN made of ASCII letters, digits and . - _ :
+bool is_safe_xml_id(std::string_view id);
+
+}  // namespace ekg::exporter

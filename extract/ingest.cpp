@@ -1,0 +1,262 @@
+#include "ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <istream>
+#include <sstream>
+
+#include "hash.h"
+#include "text.h"
+
+namespace ekg::extract {
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Format { text, jsonl, unknown };
+
+Format format_of(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".txt" || ext == ".text") return Format::text;
+    if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
+    return Format::unknown;
+}
+
+Diagnostic make(Severity severity, const std::string& file, std::int64_t line, std::string code,
+                std::string message) {
+    return Diagnostic{severity, file, line, std::move(code), std::move(message)};
+}
+
+/// A file whose first bytes hold NULs or mostly control bytes is not text.
+bool looks_binary(std::string_view bytes) {
+    const std::string_view head = bytes.substr(0, 8192);
+    std::size_t control = 0;
+    for (unsigned char c : head) {
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    return !head.empty() && control * 10 > head.size();
+}
+
+std::string json_scalar(const nlohmann::json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+    if (v.is_number()) return v.dump();
+    return {};
+}
+
+void read_jsonl_stream(std::istream& in, const std::string& path, IngestStats& stats,
+                       const DocumentHandler& on_document, const DiagnosticHandler& on_diagnostic,
+                       std::int64_t first_line = 0) {
+    std::string line;
+    std::int64_t number = first_line;
+    while (std::getline(in, line)) {
+        ++number;
+        stats.bytes += line.size() + 1;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        Document doc;
+        if (!jsonl_document(line, path, number, doc, on_diagnostic)) {
+            ++stats.rejected;
+            continue;
+        }
+        ++stats.documents;
+        on_document(std::move(doc));
+    }
+    if (in.bad())
+        on_diagnostic(make(Severity::error, path, number, "read-failed", "read error"));
+}
+
+void read_text_bytes(std::string bytes, const std::string& path, IngestStats& stats,
+                     const DocumentHandler& on_document, const DiagnosticHandler& on_diagnostic) {
+    stats.bytes += bytes.size();
+    if (looks_binary(bytes)) {
+        ++stats.rejected;
+        on_diagnostic(make(Severity::error, path, 0, "binary-file",
+                           "binary file (NUL or control bytes), not text; skipped"));
+        return;
+    }
+    if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+        ++stats.rejected;
+        on_diagnostic(make(Severity::error, path, 0, "empty-input", "empty file; skipped"));
+        return;
+    }
+    Document doc = text_document(std::move(bytes), path, on_diagnostic);
+    ++stats.documents;
+    on_document(std::move(doc));
+}
+
+void read_file(const fs::path& path, Format format, IngestStats& stats,
+               const DocumentHandler& on_document, const DiagnosticHandler& on_diagnostic) {
+    const std::string name = path.string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ++stats.rejected;
+        on_diagnostic(make(Severity::error, name, 0, "unreadable", "cannot open file for reading"));
+        return;
+    }
+    ++stats.files;
+    if (format == Format::jsonl) {
+        read_jsonl_stream(in, name, stats, on_document, on_diagnostic);
+        return;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    read_text_bytes(std::move(buffer).str(), name, stats, on_document, on_diagnostic);
+}
+
+void read_directory(const fs::path& dir, IngestStats& stats, const DocumentHandler& on_document,
+                    const DiagnosticHandler& on_diagnostic) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+         end;
+         !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && format_of(it->path()) != Format::unknown)
+            files.push_back(it->path());
+    }
+    if (ec) {
+        ++stats.rejected;
+        on_diagnostic(make(Severity::error, dir.string(), 0, "unreadable",
+                           "cannot list directory: " + ec.message()));
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+        ++stats.rejected;
+        on_diagnostic(make(Severity::error, dir.string(), 0, "no-inputs",
+                           "directory holds no .txt or .jsonl inputs"));
+    }
+    for (const fs::path& f : files) read_file(f, format_of(f), stats, on_document, on_diagnostic);
+}
+
+}  // namespace
+
+void finish_document(Document& doc) {
+    doc.content_hash = content_hash(doc.text);
+    if (doc.id.empty()) doc.id = "d" + doc.content_hash.substr(0, 16);
+}
+
+Document text_document(std::string bytes, const std::string& path,
+                       const DiagnosticHandler& on_diagnostic) {
+    Document doc;
+    doc.path = path;
+    RepairReport report;
+    doc.text = repair_utf8(bytes, report);
+    if (report.invalid_sequences > 0)
+        on_diagnostic(make(Severity::warning, path, 0, "invalid-utf8",
+                           std::to_string(report.invalid_sequences) +
+                               " invalid UTF-8 sequence(s) replaced by U+FFFD"));
+    if (report.nul_bytes > 0)
+        on_diagnostic(make(Severity::warning, path, 0, "nul-bytes",
+                           std::to_string(report.nul_bytes) + " NUL byte(s) replaced by U+FFFD"));
+    // A first line followed by a blank line is the title.
+    const std::size_t first_end = doc.text.find('\n');
+    if (first_end != std::string::npos && first_end > 0) {
+        std::size_t j = first_end + 1;
+        while (j < doc.text.size() && (doc.text[j] == ' ' || doc.text[j] == '\t' || doc.text[j] == '\r'))
+            ++j;
+        if (j < doc.text.size() && doc.text[j] == '\n') {
+            std::string title = doc.text.substr(0, first_end);
+            while (!title.empty() && (title.back() == '\r' || title.back() == ' ')) title.pop_back();
+            if (title.size() <= 300) doc.title = title;
+        }
+    }
+    finish_document(doc);
+    return doc;
+}
+
+bool jsonl_document(std::string_view line, const std::string& path, std::int64_t line_number,
+                    Document& out, const DiagnosticHandler& on_diagnostic) {
+    const auto reject = [&](std::string code, std::string message) {
+        on_diagnostic(make(Severity::error, path, line_number, std::move(code), std::move(message)));
+        return false;
+    };
+    nlohmann::json record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (record.is_discarded()) return reject("malformed-json", "not a valid JSON object; line skipped");
+    if (!record.is_object()) return reject("malformed-json", "a JSON Lines record must be an object");
+    const auto text = record.find("text");
+    if (text == record.end()) return reject("missing-text", "record has no \"text\" field");
+    if (!text->is_string()) return reject("wrong-type", "\"text\" must be a string");
+    Document doc;
+    doc.path = path;
+    doc.line = line_number;
+    RepairReport report;
+    doc.text = repair_utf8(text->get_ref<const std::string&>(), report);
+    if (report.nul_bytes > 0)
+        on_diagnostic(make(Severity::warning, path, line_number, "nul-bytes",
+                           std::to_string(report.nul_bytes) + " NUL character(s) replaced by U+FFFD"));
+    if (doc.text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return reject("empty-input", "\"text\" is empty");
+    for (auto it = record.begin(); it != record.end(); ++it) {
+        const std::string& key = it.key();
+        if (key == "text") continue;
+        std::string* field = key == "id"       ? &doc.id
+                             : key == "title"  ? &doc.title
+                             : key == "date"   ? &doc.date
+                             : key == "url"    ? &doc.url
+                             : key == "source" ? &doc.source
+                                               : nullptr;
+        if (field == nullptr) {
+            doc.meta[key] = *it;
+            continue;
+        }
+        if (it->is_null()) continue;
+        if (!it->is_string() && !it->is_number())
+            return reject("wrong-type", "\"" + key + "\" must be a string");
+        *field = json_scalar(*it);
+    }
+    finish_document(doc);
+    out = std::move(doc);
+    return true;
+}
+
+IngestStats read_inputs(const std::vector<std::string>& inputs, const DocumentHandler& on_document,
+                        const DiagnosticHandler& on_diagnostic) {
+    IngestStats stats;
+    for (const std::string& input : inputs) {
+        if (input == "-") {
+            ++stats.files;
+            // Skip leading blanks only to choose the format; the text keeps them.
+            std::string head;
+            int c;
+            while ((c = std::cin.get()) != EOF) {
+                head += static_cast<char>(c);
+                if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+            }
+            if (!head.empty() && head.back() == '{') {
+                std::string rest;
+                std::getline(std::cin, rest);
+                std::istringstream first_line(head + rest + "\n");
+                read_jsonl_stream(first_line, "-", stats, on_document, on_diagnostic);
+                // Later lines keep their numbers: re-read the remainder with an offset.
+                read_jsonl_stream(std::cin, "-", stats, on_document, on_diagnostic, 1);
+            } else {
+                std::ostringstream buffer;
+                buffer << head << std::cin.rdbuf();
+                read_text_bytes(std::move(buffer).str(), "-", stats, on_document, on_diagnostic);
+            }
+            continue;
+        }
+        const fs::path path(input);
+        std::error_code ec;
+        const fs::file_status status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            ++stats.rejected;
+            on_diagnostic(make(Severity::error, input, 0, "missing", "no such file or directory"));
+            continue;
+        }
+        if (fs::is_directory(status)) {
+            read_directory(path, stats, on_document, on_diagnostic);
+            continue;
+        }
+        Format format = format_of(path);
+        if (format == Format::unknown) format = Format::text;  // named explicitly: treat as text
+        read_file(path, format, stats, on_document, on_diagnostic);
+    }
+    return stats;
+}
+
+}  // namespace ekg::extract

@@ -1,0 +1,42 @@
+#include "resources.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "error.h"
+
+#ifndef EKG_SOURCE_DATA_DIR
+#define EKG_SOURCE_DATA_DIR ""
+#endif
+
+namespace ekg::extract {
+namespace fs = std::filesystem;
+
+std::string find_data_dir() {
+    std::vector<fs::path> candidates;
+    if (const char* env = std::getenv("EKG_DATA_DIR"); env != nullptr && *env != '\0')
+        candidates.emplace_back(env);
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path dir = exe.parent_path();
+        candidates.push_back(dir / "data");
+        candidates.push_back(dir.parent_path() / "data");
+        candidates.push_back(dir.parent_path() / "share" / "ekg" / "data");
+    }
+    candidates.emplace_back(EKG_SOURCE_DATA_DIR);
+    for (const fs::path& c : candidates)
+        if (!c.empty() && fs::exists(c / "countries.tsv", ec)) return c.string();
+    throw Error(ExitCode::data,
+                "ekg data directory not found (looked for countries.tsv beside the executable and "
+                "in the source tree); set EKG_DATA_DIR");
+}
+
+Resources load_resources(const std::string& data_dir) {
+    Resources r;
+    r.data_dir = data_dir;
+    load_countries(r.names, data_dir);
+    return r;
+}
+
+}  // namespace ekg::extract

@@ -1,0 +1,23 @@
+// The data ekg loads once and shares, read-only, across documents and threads.
+#pragma once
+
+#include <string>
+
+#include "gazetteer.h"
+
+namespace ekg::extract {
+
+/// Lexicons and gazetteers loaded from data/.
+struct Resources {
+    std::string data_dir;  ///< where they were loaded from
+    Gazetteer names;       ///< places, groups, organisations, platforms: one alias index
+};
+
+/// Finds ekg's data directory: $EKG_DATA_DIR, then data/ beside the executable or one level
+/// up, then ../share/ekg/data, then the source tree it was built from. Throws Error(data).
+std::string find_data_dir();
+
+/// Loads every data file from `data_dir`. Throws Error(data) naming file:line on bad rows.
+Resources load_resources(const std::string& data_dir);
+
+}  // namespace ekg::extract

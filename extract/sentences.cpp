@@ -1,0 +1,170 @@
+#include "sentences.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "text.h"
+
+namespace ekg::extract {
+namespace {
+
+/// Words that, followed by a period, do not end a sentence (compared case-insensitively).
+constexpr std::array<std::string_view, 68> kAbbreviations = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
+    "pvt", "adm", "cmdr", "gov", "sen", "rep", "rev", "fr", "sr", "jr", "st", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "etc", "inc", "corp", "ltd", "co", "bros", "dept", "univ", "assn",
+    "approx", "est", "fig", "vol", "pp", "op", "al", "ave", "blvd", "rd", "hon", "pres",
+    "supt", "insp", "brig", "messrs",
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+bool is_abbreviation(std::string_view word) {
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
+}
+
+/// The word (letters and dots) that ends just before `pos`.
+std::string_view word_before(std::string_view text, std::size_t pos) {
+    std::size_t start = pos;
+    while (start > 0 && (std::isalpha(static_cast<unsigned char>(text[start - 1])) ||
+                         text[start - 1] == '.'))
+        --start;
+    return text.substr(start, pos - start);
+}
+
+/// Length of a bullet or closing quote/bracket code point at `pos`, 0 if none.
+std::size_t closing_mark(std::string_view text, std::size_t pos) {
+    static constexpr std::array<std::string_view, 8> kClosers = {
+        "\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\xBA"};
+    for (std::string_view c : kClosers)
+        if (text.substr(pos, c.size()) == c) return c.size();
+    return 0;
+}
+
+bool starts_with_bullet(std::string_view text, std::size_t pos) {
+    static constexpr std::array<std::string_view, 6> kBullets = {
+        "\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x97\x8F", "\xE2\x96\xAA", "* ", "- "};
+    for (std::string_view b : kBullets)
+        if (text.substr(pos, b.size()) == b) return true;
+    return false;
+}
+
+/// True when the text at `pos` can begin a sentence: a capital, a digit, an opening quote or
+/// bracket, or any non-ASCII letter (lower-case wire copy is handled by the caller).
+bool plausible_start(std::string_view text, std::size_t pos) {
+    if (pos >= text.size()) return true;
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (std::isupper(c) || std::isdigit(c)) return true;
+    if (c == '"' || c == '\'' || c == '(' || c == '[') return true;
+    if (c >= 0x80) {
+        std::size_t p = pos;
+        const char32_t cp = next_code_point(text, p);
+        // opening quotes and any letter outside ASCII
+        return cp == 0x201C || cp == 0x2018 || cp == 0xAB || is_alnum_cp(cp);
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<Sentence> split_sentences(std::string_view text) {
+    std::vector<Sentence> out;
+    const bool lower_case_text = case_style(text) == CaseStyle::lower;
+    std::size_t start = 0;
+    const auto emit = [&](std::size_t b, std::size_t e) {
+        while (b < e && is_space(text[b])) ++b;
+        while (e > b && is_space(text[e - 1])) --e;
+        // Drop non-breaking spaces at the edges too (U+00A0 is C2 A0).
+        while (e >= b + 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
+        while (b + 2 <= e && text.substr(b, 2) == "\xC2\xA0") b += 2;
+        if (b >= e) return;
+        Sentence s;
+        s.index = static_cast<std::uint32_t>(out.size());
+        s.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+        out.push_back(s);
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '\n') {
+            // A blank line (only spaces between two newlines) or a bullet ends the sentence.
+            std::size_t j = i + 1;
+            while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+                ++j;
+            std::size_t k = j;
+            while (k + 1 < text.size() && text.substr(k, 2) == "\xC2\xA0") k += 2;
+            if (j >= text.size() || text[j] == '\n' || starts_with_bullet(text, k)) {
+                emit(start, i);
+                start = i + 1;
+            }
+            ++i;
+            continue;
+        }
+        if (c != '.' && c != '!' && c != '?' && text.substr(i, 3) != "\xE2\x80\xA6") {
+            ++i;
+            continue;
+        }
+        // Take the whole run of terminal marks ("?!", "...", "…") and closing quotes.
+        std::size_t end = i;
+        bool ellipsis = false;
+        while (end < text.size()) {
+            if (text[end] == '.' || text[end] == '!' || text[end] == '?') {
+                ++end;
+            } else if (text.substr(end, 3) == "\xE2\x80\xA6") {
+                end += 3;
+                ellipsis = true;
+            } else if (const std::size_t n = closing_mark(text, end)) {
+                end += n;
+            } else {
+                break;
+            }
+        }
+        if (end - i >= 3 && text.substr(i, 3) == "...") ellipsis = true;
+        if (end < text.size() && !is_space(text[end]) && text.substr(end, 2) != "\xC2\xA0") {
+            i = end;  // "3.5", "U.S.-led", "e.g.," and the like
+            continue;
+        }
+        std::size_t next = end;
+        while (next < text.size() && (is_space(text[next]))) ++next;
+        while (next + 1 < text.size() && text.substr(next, 2) == "\xC2\xA0") next += 2;
+        bool split = true;
+        if (c == '.') {
+            const std::string_view word = word_before(text, i);
+            const std::string_view bare = word.substr(word.rfind('.') == std::string_view::npos
+                                                          ? 0
+                                                          : word.rfind('.') + 1);
+            if (!bare.empty() && is_abbreviation(bare) && text[end - 1] == '.') split = false;
+            // An initial ("J. Smith") or a dotted acronym inside a name ("U.S. State").
+            if (bare.size() == 1 && std::isupper(static_cast<unsigned char>(bare[0])) &&
+                text[end - 1] == '.') {
+                // A dotted acronym at the end of a sentence still splits before a capitalised
+                // word that is not a name part; we keep it simple: split only on a new paragraph.
+                split = false;
+            }
+        }
+        if (split && !lower_case_text && !plausible_start(text, next)) split = false;
+        if (ellipsis && next < text.size() && std::islower(static_cast<unsigned char>(text[next])))
+            split = false;
+        if (split) {
+            emit(start, end);
+            start = end;
+        }
+        i = end;
+    }
+    emit(start, text.size());
+    return out;
+}
+
+std::uint32_t sentence_at(const std::vector<Sentence>& sentences, std::uint32_t offset) {
+    auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                               [](std::uint32_t o, const Sentence& s) { return o < s.span.begin; });
+    if (it == sentences.begin()) return 0;
+    return static_cast<std::uint32_t>(std::prev(it) - sentences.begin());
+}
+
+}  // namespace ekg::extract

@@ -1,0 +1,69 @@
+// Text hygiene that never loses offsets: UTF-8 repair, folding for matching, tokens.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.h"
+
+namespace ekg::extract {
+
+/// What repair_utf8 changed.
+struct RepairReport {
+    std::size_t invalid_sequences = 0;  ///< ill-formed sequences replaced by U+FFFD
+    std::size_t nul_bytes = 0;          ///< NUL bytes replaced by U+FFFD
+};
+
+/// Returns `bytes` as valid UTF-8: each ill-formed sequence and each NUL becomes U+FFFD.
+/// A leading byte-order mark is dropped. Valid input is returned unchanged.
+std::string repair_utf8(std::string_view bytes, RepairReport& report);
+
+/// Decodes the code point at `pos` of valid UTF-8 and advances `pos` past it.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+/// Appends the UTF-8 encoding of `cp`.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Text folded for matching: case-folded, diacritics stripped, curly quotes and dashes made
+/// ASCII, every Unicode space a plain space, soft hyphens and zero-width characters removed.
+/// Each folded byte remembers the original code point it came from, so a match in the folded
+/// text maps back to a span of the original.
+struct FoldedText {
+    std::string text;                   ///< the folded bytes
+    std::vector<std::uint32_t> begin;   ///< begin[i]: original offset of the source of byte i
+    std::vector<std::uint32_t> end;     ///< end[i]: original end of the source of byte i
+
+    /// The original span covering folded bytes [fb, fe); requires fb < fe <= text.size().
+    Span to_original(std::size_t fb, std::size_t fe) const { return {begin[fb], end[fe - 1]}; }
+};
+
+/// Folds `original` (valid UTF-8).
+FoldedText fold(std::string_view original);
+
+/// Folds a short string (a lexicon name) without keeping offsets.
+std::string fold_string(std::string_view s);
+
+/// A word or punctuation mark of the folded text.
+struct Token {
+    std::uint32_t fbegin = 0;  ///< folded offsets
+    std::uint32_t fend = 0;
+    Span span;                 ///< original offsets
+    bool word = false;         ///< letters/digits (true) or a punctuation mark (false)
+};
+
+/// Splits folded text into words (runs of letters and digits, any non-ASCII code point
+/// counting as a letter) and single punctuation marks; spaces separate and are dropped.
+std::vector<Token> tokenize(const FoldedText& folded);
+
+/// How the writer used case: ordinary mixed case, ALL-CAPS wire copy, or all lower case.
+enum class CaseStyle { mixed, upper, lower };
+
+/// Classifies `text` by the share of upper-case letters among ASCII letters.
+CaseStyle case_style(std::string_view text);
+
+/// True when the code point is a Unicode letter or digit.
+bool is_alnum_cp(char32_t cp);
+
+}  // namespace ekg::extract
