@@ -149,7 +149,8 @@ FoldedText fold(std::string_view original) {
         int last_boundclass = 0;
         const auto n = utf8proc_decompose_char(
             static_cast<utf8proc_int32_t>(cp), buf, 16,
-            static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK),
+            static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                           UTF8PROC_STRIPMARK),
             &last_boundclass);
         if (n < 0 || n > 16) {
             emit(cp, b, e);

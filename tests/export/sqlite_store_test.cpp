@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include "error.h"
+#include "sqlite_store.h"
+#include "support.h"
+
+using namespace ekg;
+
+namespace {
+
+std::vector<Extraction> two_documents() {
+    std::vector<Extraction> v;
+    v.push_back(test::extract_text("Fighting in Syria. Syria closed the border with Turkey."));
+    v.push_back(test::extract_text("Iraq and Iran held talks."));
+    return v;
+}
+
+graph::KnowledgeGraph graph_of(const std::vector<Extraction>& xs) {
+    std::vector<const Extraction*> p;
+    for (const Extraction& x : xs) p.push_back(&x);
+    return graph::build_graph(p);
+}
+
+}  // namespace
+
+TEST_CASE("documents, sentences and mentions are stored and a stored document is skipped",
+          "[export][sqlite]") {
+    test::TempDir dir;
+    exporter::Store store((dir.path / "t.db").string(), true);
+    const auto docs = two_documents();
+    CHECK(store.add_documents(docs) == 2);
+    CHECK(store.add_documents(docs) == 0);
+    CHECK(store.count("documents") == 2);
+    CHECK(store.count("sentences") == 3);
+    CHECK(store.count("mentions") == 5);
+    CHECK(store.has_content(docs[0].document.content_hash));
+}
+
+TEST_CASE("graph to SQLite to graph is identical", "[export][sqlite]") {
+    test::TempDir dir;
+    exporter::Store store((dir.path / "t.db").string(), true);
+    const auto docs = two_documents();
+    store.add_documents(docs);
+    const graph::KnowledgeGraph kg = graph_of(docs);
+    store.write_graph(kg, docs);
+    std::string why;
+    CHECK(graph::same_graph(kg, store.read_graph(), &why));
+    INFO(why);
+    CHECK(store.count("actors") == 4);
+}
+
+TEST_CASE("stored extractions load back equal to what was stored", "[export][sqlite]") {
+    test::TempDir dir;
+    exporter::Store store((dir.path / "t.db").string(), true);
+    const auto docs = two_documents();
+    store.add_documents(docs);
+    const auto loaded = store.load_extractions();
+    REQUIRE(loaded.size() == 2);
+    for (const Extraction& x : loaded) {
+        const auto original = std::find_if(docs.begin(), docs.end(), [&](const Extraction& d) {
+            return d.document.id == x.document.id;
+        });
+        REQUIRE(original != docs.end());
+        CHECK(x.document.text == original->document.text);
+        CHECK(x.actors.size() == original->actors.size());
+        CHECK(x.sentences.size() == original->sentences.size());
+    }
+}
+
+TEST_CASE("a read-only store refuses writes at the SQLite level", "[export][sqlite]") {
+    test::TempDir dir;
+    const std::string path = (dir.path / "t.db").string();
+    {
+        exporter::Store store(path, true);
+        store.add_documents(two_documents());
+    }
+    const exporter::Store ro(path, false);
+    CHECK_THROWS_AS(ro.query("DELETE FROM documents", [](auto&) {}, [](auto&) {}), Error);
+    CHECK(ro.count("documents") == 2);
+}
+
+TEST_CASE("the full-text index finds sentences by word", "[export][sqlite]") {
+    test::TempDir dir;
+    exporter::Store store((dir.path / "t.db").string(), true);
+    store.add_documents(two_documents());
+    std::vector<nlohmann::json> hits;
+    store.query("SELECT s.text FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid "
+                "WHERE sentences_fts MATCH 'border'",
+                [](auto&) {}, [&](const exporter::Store::Row& r) { hits.push_back(r[0]); });
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0] == "Syria closed the border with Turkey.");
+}
+
+TEST_CASE("opening something that is not an ekg database is an I/O error naming it", "[export][sqlite]") {
+    test::TempDir dir;
+    const auto path = (dir.path / "empty.db").string();
+    try {
+        exporter::Store store(path, false);
+        FAIL("opened");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::io);
+        CHECK(std::string(e.what()).find("empty.db") != std::string::npos);
+    }
+}

@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include "json_output.h"
+#include "support.h"
+
+using namespace ekg;
+
+namespace {
+
+Extraction hand_made() {
+    Extraction x = test::extract_text("Bombers struck Iraq. Officials in Iraq said 12 died.", "2016-07-03");
+    Event e;
+    e.id = x.document.id + ":e1";
+    e.type = "bombing";
+    e.cameo = "183";
+    e.gtd_attack_type = "Bombing/Explosion";
+    e.trigger = {"struck", {8, 14}, "", "trigger:struck"};
+    e.date = "2016-07-03";
+    e.place = Place{"Iraq", "", "", "Iraq", "IQ", 33.0, 44.0, "country:IQ", {15, 19}, "place:in"};
+    e.killed = Figure{12, Qualifier::at_least, "12", {44, 46}, "figure"};
+    e.perpetrators.push_back({"Bombers", {0, 7}, "", "perp:noun"});
+    x.events.push_back(e);
+    Claim c;
+    c.id = x.document.id + ":c1";
+    c.kind = ClaimKind::figure;
+    c.text = "12 died";
+    c.span = {44, 51};
+    c.event = e.id;
+    c.value = 12;
+    c.rule = "figure-claim";
+    c.confidence = 0.5;
+    x.claims.push_back(c);
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("a document object has every field of the contract", "[extract][json]") {
+    const auto j = extract::document_to_json(hand_made(), false);
+    for (const char* key : {"id", "title", "date", "source", "actors", "events", "claims"})
+        CHECK(j.contains(key));
+    const auto& actor = j.at("actors").at(0);
+    for (const char* key : {"id", "name", "kind", "aliases", "country_code", "lat", "lon", "roles", "mentions"})
+        CHECK(actor.contains(key));
+    CHECK(actor.at("mentions").at(0).contains("start"));
+    const auto& event = j.at("events").at(0);
+    for (const char* key : {"id", "type", "cameo", "gtd_attack_type", "trigger", "date", "place", "killed",
+                            "wounded", "perpetrators", "victims", "targets", "weapons", "claimed_by",
+                            "sentence", "start", "end", "confidence"})
+        CHECK(event.contains(key));
+    CHECK(event.at("killed").at("qualifier") == "at_least");
+    CHECK(event.at("wounded").is_null());
+    for (const char* key : {"name", "city", "region", "country", "country_code", "lat", "lon", "actor"})
+        CHECK(event.at("place").contains(key));
+    const auto& claim = j.at("claims").at(0);
+    for (const char* key : {"id", "kind", "speaker", "text", "start", "end", "about", "event", "value", "confidence"})
+        CHECK(claim.contains(key));
+}
+
+TEST_CASE("rules appear only with explain", "[extract][json]") {
+    const Extraction x = hand_made();
+    CHECK_FALSE(extract::document_to_json(x, false).at("events").at(0).at("trigger").contains("rule"));
+    CHECK(extract::document_to_json(x, true).at("events").at(0).at("trigger").at("rule") == "trigger:struck");
+}
+
+TEST_CASE("a document read back from its explained JSON gives the same JSON", "[extract][json]") {
+    const Extraction x = hand_made();
+    const auto j = extract::document_to_json(x, true);
+    const Extraction back = extract::document_from_json(nlohmann::json::parse(j.dump()), x.document);
+    CHECK(extract::document_to_json(back, true) == j);
+}
+
+TEST_CASE("mention offsets index the stored text", "[extract][json]") {
+    const Extraction x = hand_made();
+    for (const Actor& a : x.actors)
+        for (const Mention& m : a.mentions)
+            CHECK(x.document.text.substr(m.span.begin, m.span.end - m.span.begin) == m.text);
+}

@@ -1,0 +1,63 @@
+#include <catch2/catch.hpp>
+
+#include "text.h"
+
+using namespace ekg::extract;
+
+TEST_CASE("invalid UTF-8 is replaced by U+FFFD and counted, valid text is unchanged", "[extract][text]") {
+    RepairReport report;
+    CHECK(repair_utf8("plain caf\xC3\xA9", report) == "plain caf\xC3\xA9");
+    CHECK(report.invalid_sequences == 0);
+    const std::string repaired = repair_utf8("bad \xC3 byte \xED\xA0\x80 and \xF8", report);
+    CHECK(repaired.find("\xEF\xBF\xBD") != std::string::npos);
+    CHECK(report.invalid_sequences >= 3);
+    // An overlong encoding of '/' is rejected too.
+    RepairReport overlong;
+    repair_utf8("\xC0\xAF", overlong);
+    CHECK(overlong.invalid_sequences == 2);
+}
+
+TEST_CASE("NUL bytes and a byte-order mark are cleaned", "[extract][text]") {
+    RepairReport report;
+    const std::string out = repair_utf8(std::string("\xEF\xBB\xBFok\0go", 8), report);
+    CHECK(out == "ok\xEF\xBF\xBDgo");
+    CHECK(report.nul_bytes == 1);
+}
+
+TEST_CASE("folding lowers case, strips diacritics and normalises quotes while keeping offsets",
+          "[extract][text]") {
+    const std::string original = "S\xC3\xA3o Paulo\xC2\xA0\xE2\x80\x9CQuote\xE2\x80\x9D it\xE2\x80\x99s";
+    const FoldedText f = fold(original);
+    CHECK(f.text == "sao paulo \"quote\" it's");
+    // "paulo" in the folded text maps back to "Paulo" in the original.
+    const std::size_t at = f.text.find("paulo");
+    const ekg::Span span = f.to_original(at, at + 5);
+    CHECK(original.substr(span.begin, span.end - span.begin) == "Paulo");
+    // The folded "a" of "Sao" comes from the two-byte "ã".
+    const ekg::Span a = f.to_original(1, 2);
+    CHECK(original.substr(a.begin, a.end - a.begin) == "\xC3\xA3");
+}
+
+TEST_CASE("soft hyphens vanish from folded text so split words still match", "[extract][text]") {
+    const FoldedText f = fold("Bagh\xC2\xAD" "dad");
+    CHECK(f.text == "baghdad");
+    CHECK(f.to_original(0, 7).end == 9);
+}
+
+TEST_CASE("tokens are words and single punctuation marks with original spans", "[extract][text]") {
+    const std::string original = "ISIS-claimed, U.S. forces";
+    const FoldedText f = fold(original);
+    const auto tokens = tokenize(f);
+    std::vector<std::string> words;
+    for (const Token& t : tokens) words.push_back(original.substr(t.span.begin, t.span.end - t.span.begin));
+    CHECK(words == std::vector<std::string>{"ISIS", "-", "claimed", ",", "U", ".", "S", ".", "forces"});
+    CHECK(tokens[0].word);
+    CHECK_FALSE(tokens[1].word);
+}
+
+TEST_CASE("case style tells wire copy in capitals and lower-cased text from ordinary prose",
+          "[extract][text]") {
+    CHECK(case_style("GUNMEN ATTACKED A POLICE STATION IN THE NORTH ON MONDAY") == CaseStyle::upper);
+    CHECK(case_style("gunmen attacked a police station in the north on monday") == CaseStyle::lower);
+    CHECK(case_style("Gunmen attacked a police station in Kabul on Monday.") == CaseStyle::mixed);
+}
