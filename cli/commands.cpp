@@ -7,7 +7,9 @@
 #include "graphml.h"
 #include "ingest.h"
 #include "json_output.h"
+#include "parallel.h"
 #include "pipeline.h"
+#include "progress.h"
 #include "resources.h"
 #include "sqlite_store.h"
 
@@ -34,26 +36,54 @@ const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t
 ExitCode run_extract(const ExtractOptions& o) {
     const extract::Resources resources = extract::load_resources(extract::find_data_dir());
     DiagnosticPrinter printer{o.quiet, o.strict};
+    Progress progress(!o.quiet, input_bytes(o.inputs));
     const bool jsonl = o.format == "jsonl";
     std::ostream& out = std::cout;
     bool first = true;
     if (!jsonl) out << "{\"schema\": \"" << extract::kSchema << "\", \"documents\": [\n";
-    const auto on_document = [&](Document&& doc) {
-        Extraction x = extract::extract_document(std::move(doc), resources);
-        for (const Diagnostic& d : x.diagnostics) printer(d);
-        nlohmann::ordered_json j = extract::document_to_json(x, o.explain);
-        if (jsonl) {
-            nlohmann::ordered_json line;
-            line["schema"] = extract::kSchema;
-            for (auto& [k, v] : j.items()) line[k] = v;
-            out << line.dump(-1, ' ', false, kReplace) << "\n";
-        } else {
-            if (!first) out << ",\n";
-            out << j.dump(2, ' ', false, kReplace);
-        }
-        first = false;
+
+    // Workers extract and serialise; the document's JSON is written in input order.
+    struct Item {
+        Document document;
+        std::vector<Diagnostic> diagnostics;
+        std::string json;
+        std::size_t bytes = 0;
     };
-    const auto stats = extract::read_inputs(o.inputs, on_document, std::ref(printer));
+    OrderedBatches<Item> batches(
+        o.jobs, 256, 8 << 20,
+        [&](Item& item) {
+            Extraction x = extract::extract_document(std::move(item.document), resources);
+            item.diagnostics = std::move(x.diagnostics);
+            nlohmann::ordered_json j = extract::document_to_json(x, o.explain);
+            if (jsonl) {
+                nlohmann::ordered_json line;
+                line["schema"] = extract::kSchema;
+                for (auto& [k, v] : j.items()) line[k] = std::move(v);
+                item.json = line.dump(-1, ' ', false, kReplace);
+            } else {
+                item.json = j.dump(2, ' ', false, kReplace);
+            }
+        },
+        [&](Item& item) {
+            for (const Diagnostic& d : item.diagnostics) printer(d);
+            if (jsonl) {
+                out << item.json << "\n";
+            } else {
+                if (!first) out << ",\n";
+                out << item.json;
+            }
+            first = false;
+            progress.step(item.bytes);
+        });
+    const auto stats = extract::read_inputs(
+        o.inputs,
+        [&](Document&& doc) {
+            const std::size_t bytes = doc.text.size();
+            batches.add(Item{std::move(doc), {}, {}, bytes}, bytes);
+        },
+        std::ref(printer));
+    batches.flush();
+    progress.finish();
     if (!jsonl) out << "\n]}\n";
     out.flush();
     if (!out) throw Error(ExitCode::io, "<stdout>: write failed");
@@ -66,6 +96,7 @@ ExitCode run_build(const BuildOptions& o) {
     const extract::Resources resources = extract::load_resources(extract::find_data_dir());
     exporter::Store store(o.db, /*writable=*/true);
     DiagnosticPrinter printer{o.quiet, o.strict};
+    Progress progress(!o.quiet, input_bytes(o.inputs));
     std::vector<Extraction> batch;
     std::size_t added = 0, skipped = 0;
     const auto flush = [&] {
@@ -75,18 +106,39 @@ ExitCode run_build(const BuildOptions& o) {
         skipped += batch.size() - n;
         batch.clear();
     };
-    const auto on_document = [&](Document&& doc) {
-        if (store.has_content(doc.content_hash)) {
-            ++skipped;
-            return;
-        }
-        Extraction x = extract::extract_document(std::move(doc), resources);
-        for (const Diagnostic& d : x.diagnostics) printer(d);
-        batch.push_back(std::move(x));
-        if (batch.size() >= o.batch) flush();
+    struct Item {
+        Extraction extraction;
+        std::size_t bytes = 0;
     };
-    const auto stats = extract::read_inputs(o.inputs, on_document, std::ref(printer));
+    OrderedBatches<Item> batches(
+        o.jobs, o.batch, 16 << 20,
+        [&](Item& item) {
+            item.extraction =
+                extract::extract_document(std::move(item.extraction.document), resources);
+        },
+        [&](Item& item) {
+            for (const Diagnostic& d : item.extraction.diagnostics) printer(d);
+            batch.push_back(std::move(item.extraction));
+            progress.step(item.bytes);
+            if (batch.size() >= o.batch) flush();
+        });
+    const auto stats = extract::read_inputs(
+        o.inputs,
+        [&](Document&& doc) {
+            if (store.has_content(doc.content_hash)) {
+                ++skipped;
+                return;
+            }
+            const std::size_t bytes = doc.text.size();
+            Item item;
+            item.extraction.document = std::move(doc);
+            item.bytes = bytes;
+            batches.add(std::move(item), bytes);
+        },
+        std::ref(printer));
+    batches.flush();
     flush();
+    progress.finish();
     // Re-merge everything stored into one graph and replace the graph tables.
     const std::vector<Extraction> all = store.load_extractions();
     std::vector<const Extraction*> pointers;

@@ -14,6 +14,7 @@ struct ExtractOptions {
     bool explain = false;
     bool strict = false;
     bool quiet = false;
+    unsigned jobs = 0;  ///< worker threads; 0 = every core
 };
 
 struct BuildOptions {
@@ -22,6 +23,7 @@ struct BuildOptions {
     std::size_t batch = 256;  ///< documents per transaction
     bool strict = false;
     bool quiet = false;
+    unsigned jobs = 0;  ///< worker threads; 0 = every core
 };
 
 struct ExportOptions {

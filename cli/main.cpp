@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"json", "jsonl"}));
     x->add_flag("--explain", extract.explain, "Show the rule behind every value, and diagnostics");
     x->add_flag("--strict", extract.strict, "Stop at the first rejected input");
-    x->add_flag("-q,--quiet", extract.quiet, "Print only errors on stderr");
+    x->add_flag("-q,--quiet", extract.quiet, "Print only errors on stderr, no progress");
+    x->add_option("-j,--jobs", extract.jobs, "Worker threads (default: every core)");
     x->footer(kExitCodes);
 
     ekg::cli::BuildOptions build;
@@ -43,7 +44,8 @@ int main(int argc, char** argv) {
     b->add_option("--db", build.db, "SQLite database to create or extend")->required();
     b->add_option("--batch", build.batch, "Documents per transaction")->check(CLI::PositiveNumber);
     b->add_flag("--strict", build.strict, "Stop at the first rejected input");
-    b->add_flag("-q,--quiet", build.quiet, "Print only errors and the summary");
+    b->add_flag("-q,--quiet", build.quiet, "Print only errors and the summary, no progress");
+    b->add_option("-j,--jobs", build.jobs, "Worker threads (default: every core)");
     b->footer(kExitCodes);
 
     ekg::cli::ExportOptions exp;

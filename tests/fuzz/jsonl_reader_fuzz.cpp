@@ -1,0 +1,17 @@
+// Fuzzes the JSON Lines record parser: a line is either a document or one rejection diagnostic.
+#include <cstdint>
+#include <string>
+
+#include "ingest.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view line(reinterpret_cast<const char*>(data), size);
+    int errors = 0;
+    ekg::Document d;
+    const bool ok = ekg::extract::jsonl_document(line, "fuzz.jsonl", 1, d, [&](const ekg::Diagnostic& g) {
+        errors += g.severity == ekg::Severity::error;
+    });
+    if (ok == (errors != 0)) __builtin_trap();
+    if (ok && d.id.empty()) __builtin_trap();
+    return 0;
+}
