@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""End-to-end benchmark of ekg: extract and build, 1 and 2 threads, on real text; peer comparison.
+
+    python3 bench/run.py --ekg build/ekg --corpus ../shared/corpus/*.jsonl [--runs 3] [--peers]
+    python3 bench/run.py --ekg build/ekg --generated-mb 1000 --runs 1      # the 1 GB case
+
+Reports MB/s, docs/s and peak RSS (median of --runs runs), checks every output it timed (one
+valid JSON document per input document; the database holds every document), and with --peers
+installs wink-nlp (+ its English model) and compromise into a cache folder outside the
+repository and times their entity extraction on the same text. The corpus is read from where it
+lies and never copied into the project.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def count_docs(paths):
+    n, size = 0, 0
+    for p in paths:
+        with open(p, "rb") as f:
+            for line in f:
+                if line.strip():
+                    n += 1
+                    size += len(json.loads(line).get("text", "").encode("utf-8"))
+    return n, size
+
+
+def timed(cmd, stdout_path=None):
+    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        full = ["/usr/bin/time", "-f", "%M", "-o", tf.name] + cmd
+        out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.run(full, stdout=out, stderr=subprocess.PIPE)
+        seconds = time.perf_counter() - start
+        if stdout_path:
+            out.close()
+        if proc.returncode not in (0, 1):
+            sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+        rss_kb = int(tf.read().strip().splitlines()[-1])
+    return seconds, rss_kb / 1024.0
+
+
+def check_extract_output(path, expected_docs):
+    n = 0
+    with open(path, "rb") as f:
+        for line in f:
+            doc = json.loads(line)
+            assert doc["schema"] == "ekg.extract/1" and "actors" in doc and "events" in doc
+            n += 1
+    if n != expected_docs:
+        sys.exit(f"bench: extract wrote {n} documents, expected {expected_docs}")
+
+
+def check_db(ekg, db, expected_docs):
+    out = subprocess.run([ekg, "query", "--db", db, "--format", "csv", "SELECT count(*) FROM documents"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    if int(out[1]) != expected_docs:
+        sys.exit(f"bench: database holds {out[1]} documents, expected {expected_docs}")
+
+
+def median_run(runs, fn):
+    results = [fn() for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def peers(corpus, runs):
+    cache = os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "ekg-bench-peers")
+    os.makedirs(cache, exist_ok=True)
+    if not os.path.isdir(os.path.join(cache, "node_modules", "wink-nlp")):
+        subprocess.run(["cp", os.path.join(HERE, "peers", "package.json"), cache], check=True)
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", cache], check=True)
+    script = os.path.join(cache, "peer_entities.js")
+    subprocess.run(["cp", os.path.join(HERE, "peers", "peer_entities.js"), script], check=True)
+    out = {}
+    for peer in ("wink", "compromise"):
+        secs = []
+        for _ in range(runs):
+            r = subprocess.run(["node", script, peer] + corpus, capture_output=True, text=True, cwd=cache)
+            if r.returncode != 0:
+                print(f"peer {peer} failed: {r.stderr[-300:]}")
+                break
+            res = json.loads(r.stdout)
+            secs.append(res["seconds"])
+        if secs:
+            out[peer] = (res["bytes"] / 1e6 / statistics.median(secs), res["documents"] / statistics.median(secs))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ekg", default="build/ekg")
+    ap.add_argument("--corpus", nargs="*", default=[])
+    ap.add_argument("--generated-mb", type=float, default=0, help="also run on a generated corpus of this size")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--peers", action="store_true")
+    ap.add_argument("--skip-build", action="store_true")
+    args = ap.parse_args()
+    ekg = os.path.abspath(args.ekg)
+    tmp = tempfile.mkdtemp(prefix="ekg-bench-")
+    sets = []
+    if args.corpus:
+        sets.append(("corpus", args.corpus))
+    if args.generated_mb:
+        gen = os.path.join(tmp, "generated.jsonl")
+        with open(gen, "w") as f:
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--mb", str(args.generated_mb)],
+                           stdout=f, check=True)
+        sets.append((f"generated {args.generated_mb:g} MB", [gen]))
+    jobs = [int(j) for j in args.jobs.split(",")]
+    print(f"machine: {os.cpu_count()} cores; ekg: {ekg}; median of {args.runs} run(s)")
+    rates = {}
+    for name, paths in sets:
+        docs, text_bytes = count_docs(paths)
+        file_bytes = sum(os.path.getsize(p) for p in paths)
+        mb = file_bytes / 1e6
+        print(f"\n== {name}: {docs} documents, {mb:.1f} MB of input ({text_bytes / 1e6:.1f} MB of text)")
+        print(f"{'step':<22}{'jobs':>5}{'seconds':>10}{'MB/s':>9}{'docs/s':>10}{'peak RSS MB':>13}")
+        for j in jobs:
+            out = os.path.join(tmp, "extract.jsonl")
+            secs, rss = median_run(args.runs, lambda: timed([ekg, "extract", "--format", "jsonl", "-q", "-j", str(j)] + paths, out))
+            check_extract_output(out, docs)
+            os.remove(out)
+            rates[(name, "extract", j)] = mb / secs
+            print(f"{'extract':<22}{j:>5}{secs:>10.2f}{mb / secs:>9.1f}{docs / secs:>10.0f}{rss:>13.0f}")
+        if not args.skip_build:
+            for j in jobs:
+                db = os.path.join(tmp, "bench.db")
+
+                def build():
+                    if os.path.exists(db):
+                        os.remove(db)
+                    return timed([ekg, "build", "-q", "-j", str(j), "--db", db] + paths)
+                secs, rss = median_run(args.runs, build)
+                check_db(ekg, db, docs)
+                os.remove(db)
+                rates[(name, "build", j)] = mb / secs
+                print(f"{'build (SQLite)':<22}{j:>5}{secs:>10.2f}{mb / secs:>9.1f}{docs / secs:>10.0f}{rss:>13.0f}")
+        if len(jobs) >= 2:
+            a, b = jobs[0], jobs[1]
+            print(f"speed-up extract {a}->{b} threads: {rates[(name, 'extract', b)] / rates[(name, 'extract', a)]:.2f}x")
+    if args.peers and args.corpus:
+        print("\n== peers on the same corpus (entity extraction only, text already in memory)")
+        for peer, (mbs, dps) in peers(args.corpus, args.runs).items():
+            ours = rates[("corpus", "extract", jobs[0])]
+            print(f"{peer:<12} {mbs:8.2f} MB/s {dps:8.0f} docs/s   ekg ({jobs[0]} thread) is {ours / mbs:.1f}x faster")
+
+
+if __name__ == "__main__":
+    main()
