@@ -3,13 +3,15 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
-#include "graphml.h"
+#include "csv_graph.h"
 #include "ingest.h"
 #include "json_output.h"
 #include "parallel.h"
 #include "pipeline.h"
 #include "progress.h"
+#include "recipe.h"
 #include "resources.h"
 #include "sqlite_store.h"
 
@@ -151,7 +153,8 @@ ExitCode run_build(const BuildOptions& o) {
               << skipped << ", rejected inputs " << stats.rejected << ")\n"
               << "sentences: " << store.count("sentences") << "\n"
               << "actors:    " << store.count("actors") << "\n"
-              << "events:    " << store.count("events") << "\n"
+              << "events:    " << store.count("merged_events") << " (" << store.count("events")
+              << " reports)\n"
               << "claims:    " << store.count("claims") << "\n"
               << "graph:     " << kg.node_count() << " nodes, " << kg.edge_count() << " edges\n"
               << "database:  " << o.db << "\n";
@@ -159,39 +162,58 @@ ExitCode run_build(const BuildOptions& o) {
 }
 
 ExitCode run_export(const ExportOptions& o) {
-    const exporter::Store store(o.db, /*writable=*/false);
-    const graph::KnowledgeGraph kg = store.read_graph();
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    if (o.output != "-") {
-        file.open(o.output, std::ios::binary | std::ios::trunc);
-        if (!file) throw Error(ExitCode::io, o.output + ": cannot open for writing");
-        out = &file;
+    std::vector<exporter::ExportSpec> specs;
+    if (!o.recipe.empty()) {
+        const bool other = o.format != "graphml" || o.output != "-" || o.view != "kg" ||
+                           !o.since.empty() || !o.until.empty() || !o.countries.empty() ||
+                           !o.types.empty() || !o.actor.empty() || !o.nodes_sql.empty() ||
+                           !o.edges_sql.empty();
+        if (other)
+            throw Error(ExitCode::usage, "--recipe names the exports: give no other export option");
+        specs = exporter::read_recipe(o.recipe);
+    } else {
+        exporter::ExportSpec spec;
+        spec.format = o.format;
+        spec.view = exporter::view_from_string(o.view).value_or(exporter::View::kg);
+        spec.filter = {o.since, o.until, o.countries, o.types, o.actor, o.depth};
+        spec.nodes_sql = o.nodes_sql;
+        spec.edges_sql = o.edges_sql;
+        spec.output = o.output;
+        exporter::check_filter(spec.filter);
+        specs.push_back(std::move(spec));
     }
-    if (o.format == "graphml") exporter::write_graphml(kg, *out);
-    out->flush();
-    if (!*out) throw Error(ExitCode::io, (o.output == "-" ? "<stdout>" : o.output) + ": write failed");
-    if (o.output != "-")
-        std::cerr << "ekg: wrote " << o.output << " (" << kg.node_count() << " nodes, "
-                  << kg.edge_count() << " edges)\n";
+    for (const exporter::ExportSpec& spec : specs)
+        if (o.json && spec.output == "-")
+            throw Error(ExitCode::usage, "--json prints the summary on stdout: write the export with -o");
+
+    const exporter::Store store(o.db, /*writable=*/false);
+    std::optional<graph::KnowledgeGraph> full;  // read once, for the exports that need it
+    std::vector<exporter::ExportResult> results;
+    for (const exporter::ExportSpec& spec : specs) {
+        const bool by_sql = !spec.nodes_sql.empty() || !spec.edges_sql.empty();
+        std::optional<graph::KnowledgeGraph> selected;
+        if (by_sql) selected = exporter::select_subgraph(store, spec.nodes_sql, spec.edges_sql);
+        else if (!full) full = store.read_graph();
+        const graph::KnowledgeGraph& source = by_sql ? *selected : *full;
+        const bool whole = spec.view == exporter::View::kg && spec.filter.empty();
+        const graph::KnowledgeGraph shaped =
+            whole ? graph::KnowledgeGraph() : exporter::make_view(source, spec.view, spec.filter);
+        results.push_back(exporter::write_export(whole ? source : shaped, spec, std::cout));
+        const exporter::ExportResult& r = results.back();
+        if (!o.json && !r.files.empty()) {
+            std::cerr << "ekg: wrote";
+            for (const std::string& f : r.files) std::cerr << " " << f;
+            std::cerr << " (" << r.format << ", view " << r.view << ": " << r.nodes << " nodes, "
+                      << r.edges << " edges)\n";
+        }
+    }
+    if (o.json) std::cout << exporter::summary_json(results).dump(2) << "\n";
+    std::cout.flush();
+    if (!std::cout) throw Error(ExitCode::io, "<stdout>: write failed");
     return ExitCode::ok;
 }
 
-std::string csv_cell(const std::string& text, bool is_text) {
-    std::string cell = text;
-    if (is_text && !cell.empty() &&
-        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-         static_cast<unsigned char>(cell[0]) < 0x20))
-        cell = "'" + cell;
-    if (cell.find_first_of(",\"\r\n") == std::string::npos && (cell.empty() || cell[0] != '\''))
-        return cell;
-    std::string quoted = "\"";
-    for (char c : cell) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
+std::string csv_cell(const std::string& text, bool is_text) { return exporter::csv_cell(text, is_text); }
 
 ExitCode run_query(const QueryOptions& o) {
     const exporter::Store store(o.db, /*writable=*/false);

@@ -28,8 +28,16 @@ struct BuildOptions {
 
 struct ExportOptions {
     std::string db;
-    std::string format = "graphml";
+    std::string format = "graphml";  ///< a name of exporter::kFormats
     std::string output = "-";
+    std::string view = "kg";  ///< a name of exporter::kViews
+    std::string since, until;
+    std::vector<std::string> countries, types;
+    std::string actor;
+    int depth = 1;
+    std::string recipe;  ///< a recipe file naming several exports (then no other export options)
+    std::string nodes_sql, edges_sql;
+    bool json = false;  ///< print a JSON summary of what was written on stdout
 };
 
 struct QueryOptions {

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "error.h"
+#include "recipe.h"
 
 #ifndef EKG_VERSION
 #define EKG_VERSION "0.0.0"
@@ -49,10 +50,31 @@ int main(int argc, char** argv) {
     b->footer(kExitCodes);
 
     ekg::cli::ExportOptions exp;
-    auto* e = app.add_subcommand("export", "Export the graph of a database (GraphML for Gephi)");
+    auto* e = app.add_subcommand("export", "Export the graph of a database (GraphML, GEXF, JSON, CSV)");
     e->add_option("--db", exp.db, "Database written by `ekg build`")->required();
-    e->add_option("--format", exp.format, "graphml")->check(CLI::IsMember({"graphml"}));
-    e->add_option("-o,--output", exp.output, "Output file (default: stdout)");
+    std::vector<std::string> formats, views;
+    std::string format_help = "Output format:", view_help = "Part and shape of the graph:";
+    for (const auto& f : ekg::exporter::kFormats) {
+        formats.push_back(f.name);
+        format_help += std::string("\n  ") + f.name + ": " + f.help;
+    }
+    for (const auto& v : ekg::exporter::kViews) {
+        views.push_back(v.name);
+        view_help += std::string("\n  ") + v.name + ": " + v.help;
+    }
+    e->add_option("--format", exp.format, format_help)->check(CLI::IsMember(formats));
+    e->add_option("-o,--output", exp.output, "Output file (default: stdout; csv: a prefix)");
+    e->add_option("--view", exp.view, view_help)->check(CLI::IsMember(views));
+    e->add_option("--since", exp.since, "Events on or after this date (YYYY[-MM[-DD]])");
+    e->add_option("--until", exp.until, "Events on or before this date (YYYY[-MM[-DD]])");
+    e->add_option("--country", exp.countries, "Events in these countries (ISO code or name)");
+    e->add_option("--type", exp.types, "Events of these types (e.g. bombing)");
+    e->add_option("--actor", exp.actor, "Ego network around this actor (id or name)");
+    e->add_option("--depth", exp.depth, "Hops of the ego network (default 1)")->check(CLI::NonNegativeNumber);
+    e->add_option("--recipe", exp.recipe, "JSON file naming several exports (samples/recipe.json)");
+    e->add_option("--nodes-sql", exp.nodes_sql, "SELECT giving the node ids to export (first column)");
+    e->add_option("--edges-sql", exp.edges_sql, "SELECT giving the edges.id values to export (first column)");
+    e->add_flag("--json", exp.json, "Print a JSON summary of the files written on stdout");
     e->footer(kExitCodes);
 
     ekg::cli::QueryOptions query;

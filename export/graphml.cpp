@@ -21,6 +21,7 @@ constexpr Key kKeys[] = {
     {"country_code", "node", "string"}, {"lat", "node", "double"},
     {"lon", "node", "double"},        {"date", "node", "string"},
     {"mentions", "node", "long"},     {"documents", "node", "long"},
+    {"sources", "node", "long"},
     {"degree", "node", "int"},        {"size", "node", "double"},
     {"r", "node", "int"},             {"g", "node", "int"},
     {"b", "node", "int"},             {"relation", "edge", "string"},
@@ -123,6 +124,7 @@ void write_graphml(const graph::KnowledgeGraph& kg, std::ostream& os) {
         data_if(out, "node", "date", n.date);
         data(out, "node", "mentions", std::to_string(n.mentions));
         data(out, "node", "documents", std::to_string(n.documents));
+        data(out, "node", "sources", std::to_string(n.sources));
         data(out, "node", "degree", std::to_string(degree));
         data_double(out, "node", "size", 5.0 + 3.0 * std::sqrt(static_cast<double>(degree)));
         data(out, "node", "r", std::to_string(c.r));

@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "json_output.h"
+#include "merge.h"
 
 namespace ekg::exporter {
 namespace {
@@ -56,8 +57,10 @@ CREATE TABLE IF NOT EXISTS nodes(
   lat REAL, lon REAL,
   date TEXT,
   mentions INTEGER NOT NULL,
-  documents INTEGER NOT NULL
+  documents INTEGER NOT NULL,
+  sources INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind);
 CREATE TABLE IF NOT EXISTS actors(
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -83,10 +86,39 @@ CREATE TABLE IF NOT EXISTS events(
   place_actor_id TEXT,
   killed INTEGER, killed_qualifier TEXT, wounded INTEGER, wounded_qualifier TEXT,
   sentence INTEGER, start INTEGER, end INTEGER,
-  confidence REAL
+  confidence REAL,
+  merged_id TEXT
 );
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_merged ON events(merged_id);
+CREATE TABLE IF NOT EXISTS event_arguments(
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  actor_id TEXT,
+  start INTEGER, end INTEGER,
+  rule TEXT,
+  PRIMARY KEY(event_id, role, idx)
+);
+CREATE INDEX IF NOT EXISTS event_arguments_actor ON event_arguments(actor_id);
+CREATE TABLE IF NOT EXISTS merged_events(
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL, cameo TEXT, gtd_attack_type TEXT,
+  date TEXT, date_last TEXT,
+  place TEXT, city TEXT, region TEXT, country TEXT, country_code TEXT, lat REAL, lon REAL,
+  place_actor_id TEXT,
+  killed_low INTEGER, killed_best INTEGER, killed_high INTEGER,
+  wounded_low INTEGER, wounded_best INTEGER, wounded_high INTEGER,
+  perpetrators TEXT, perpetrator_ids TEXT, claimed_by TEXT, targets TEXT, victims TEXT,
+  weapons TEXT,
+  num_mentions INTEGER NOT NULL, num_documents INTEGER NOT NULL, num_sources INTEGER NOT NULL,
+  publishers TEXT,
+  confidence REAL
+);
+CREATE INDEX IF NOT EXISTS merged_events_date ON merged_events(date);
+CREATE INDEX IF NOT EXISTS merged_events_country ON merged_events(country_code);
 CREATE TABLE IF NOT EXISTS claims(
   id TEXT PRIMARY KEY,
   document_id TEXT NOT NULL REFERENCES documents(id),
@@ -101,6 +133,18 @@ CREATE TABLE IF NOT EXISTS claims(
 );
 CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker_id);
 CREATE INDEX IF NOT EXISTS claims_event ON claims(event_id);
+CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+  text, content='claims', content_rowid='rowid');
+CREATE TABLE IF NOT EXISTS actor_roles(
+  actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  organization_id TEXT,
+  former INTEGER NOT NULL DEFAULT 0,
+  start INTEGER, end INTEGER
+);
+CREATE INDEX IF NOT EXISTS actor_roles_actor ON actor_roles(actor_id);
 CREATE TABLE IF NOT EXISTS edges(
   id INTEGER PRIMARY KEY,
   source TEXT NOT NULL REFERENCES nodes(id),
@@ -116,6 +160,170 @@ CREATE TABLE IF NOT EXISTS edges(
 CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 CREATE INDEX IF NOT EXISTS edges_relation ON edges(relation);
+CREATE INDEX IF NOT EXISTS edges_document ON edges(document_id);
+)SQL";
+
+// CAMEO codes of violent events mapped to PLOVER, ACLED and UCDP GED categories; the longest
+// matching code prefix applies. PLOVER from openeventdata/PLOVER CAMEO2PLOVER-2021.txt; ACLED
+// event and sub-event types from the ACLED codebook; UCDP type of violence 3 (one-sided) for
+// unconventional violence, unknown for conventional fighting. An approximation: a row per
+// code, documented in docs/sqlite-schema.md.
+constexpr const char* kCrosswalk = R"SQL(
+CREATE TABLE IF NOT EXISTS cameo_crosswalk(
+  cameo TEXT PRIMARY KEY,
+  description TEXT NOT NULL,
+  plover_event_type TEXT, plover_mode TEXT, plover_context TEXT,
+  acled_event_type TEXT, acled_sub_event_type TEXT,
+  ucdp_type_of_violence INTEGER
+);
+INSERT OR REPLACE INTO cameo_crosswalk VALUES
+ ('14', 'Protest', 'PROTEST', NULL, NULL, 'Protests', 'Peaceful protest', NULL),
+ ('145', 'Protest violently, riot', 'PROTEST', 'riot', NULL, 'Riots', 'Violent demonstration', NULL),
+ ('17', 'Coerce', 'COERCE', NULL, NULL, 'Strategic developments', 'Other', NULL),
+ ('1712', 'Destroy property', 'ASSAULT', 'destroy', 'legal', 'Strategic developments', 'Looting/property destruction', NULL),
+ ('173', 'Arrest, detain', 'COERCE', 'arrest', 'legal', 'Strategic developments', 'Arrests', NULL),
+ ('18', 'Use unconventional violence', 'ASSAULT', NULL, NULL, 'Violence against civilians', 'Attack', 3),
+ ('180', 'Use unconventional violence', 'ASSAULT', NULL, NULL, 'Violence against civilians', 'Attack', 3),
+ ('181', 'Abduct, hijack, take hostage', 'ASSAULT', 'abduct', NULL, 'Violence against civilians', 'Abduction/forced disappearance', 3),
+ ('182', 'Physically assault', 'ASSAULT', 'beat', NULL, 'Violence against civilians', 'Attack', 3),
+ ('1821', 'Sexually assault', 'ASSAULT', 'sexual', NULL, 'Violence against civilians', 'Sexual violence', 3),
+ ('1822', 'Torture', 'ASSAULT', 'torture', NULL, 'Violence against civilians', 'Attack', 3),
+ ('183', 'Bombing', 'ASSAULT', 'explosives', NULL, 'Explosions/Remote violence', 'Remote explosive/landmine/IED', 3),
+ ('1831', 'Suicide bombing', 'ASSAULT', 'suicide-attack', NULL, 'Explosions/Remote violence', 'Suicide bomb', 3),
+ ('1832', 'Car bombing', 'ASSAULT', 'explosives', NULL, 'Explosions/Remote violence', 'Remote explosive/landmine/IED', 3),
+ ('1833', 'Roadside bombing', 'ASSAULT', 'explosives', NULL, 'Explosions/Remote violence', 'Remote explosive/landmine/IED', 3),
+ ('184', 'Use as human shield', 'ASSAULT', 'abduct', NULL, 'Violence against civilians', 'Attack', 3),
+ ('185', 'Attempt to assassinate', 'ASSAULT', 'assassinate', NULL, 'Violence against civilians', 'Attack', 3),
+ ('186', 'Assassinate', 'ASSAULT', 'assassinate', NULL, 'Violence against civilians', 'Attack', 3),
+ ('19', 'Fight', 'ASSAULT', NULL, 'military', 'Battles', 'Armed clash', NULL),
+ ('193', 'Fight with small arms and light weapons', 'ASSAULT', 'firearms', 'military', 'Battles', 'Armed clash', NULL),
+ ('194', 'Fight with artillery and tanks', 'ASSAULT', 'heavy-weapons', 'military', 'Explosions/Remote violence', 'Shelling/artillery/missile attack', NULL),
+ ('195', 'Employ aerial weapons', 'ASSAULT', 'heavy-weapons', 'military', 'Explosions/Remote violence', 'Air/drone strike', NULL),
+ ('20', 'Use unconventional mass violence', 'ASSAULT', 'unconventional', 'military', 'Violence against civilians', 'Attack', 3),
+ ('202', 'Engage in mass killings', 'ASSAULT', 'cleansing', 'military', 'Violence against civilians', 'Attack', 3);
+)SQL";
+
+// Views shaped like the datasets analysts know (docs/sqlite-schema.md). A view reads the
+// tables write_graph fills, so it is always in step with the graph.
+constexpr const char* kViews = R"SQL(
+CREATE VIEW IF NOT EXISTS event_reports AS
+SELECT e.merged_id AS event_id, e.id AS report_id, e.document_id,
+       d.title AS document_title, d.date AS document_date, d.url, d.source,
+       CAST(substr(CAST(d.text AS BLOB), e.start + 1, e.end - e.start) AS TEXT) AS sentence
+FROM events e JOIN documents d ON d.id = e.document_id;
+
+CREATE VIEW IF NOT EXISTS event_table AS
+SELECT m.id AS event_id, m.date, m.date_last, m.country, m.country_code, m.region, m.city,
+       m.place, m.lat, m.lon, m.type, m.cameo, m.gtd_attack_type,
+       m.killed_low, m.killed_best, m.killed_high,
+       m.wounded_low, m.wounded_best, m.wounded_high,
+       m.perpetrators,
+       CASE WHEN instr(m.perpetrators, '; ') > 0
+            THEN substr(m.perpetrators, 1, instr(m.perpetrators, '; ') - 1)
+            ELSE m.perpetrators END AS perpetrator,
+       m.claimed_by, m.targets, m.victims, m.weapons,
+       m.num_sources, m.num_documents, m.num_mentions, m.publishers, m.confidence,
+       x.plover_event_type, x.plover_mode, x.plover_context,
+       x.acled_event_type, x.acled_sub_event_type, x.ucdp_type_of_violence,
+       r.sentence, r.url, r.document_id
+FROM merged_events m
+LEFT JOIN cameo_crosswalk x ON x.cameo = (
+    SELECT c.cameo FROM cameo_crosswalk c
+    WHERE m.cameo IS NOT NULL AND substr(m.cameo, 1, length(c.cameo)) = c.cameo
+    ORDER BY length(c.cameo) DESC LIMIT 1)
+LEFT JOIN event_reports r ON r.report_id = m.id;
+
+CREATE VIEW IF NOT EXISTS quotes AS
+SELECT c.id AS claim_id, c.kind, a.name AS speaker, c.speaker_id,
+       r.title, o.name AS organization, r.organization_id, r.former,
+       c.text, c.event_id, e.merged_id AS merged_event_id,
+       c.document_id, d.title AS document_title, d.date AS document_date, d.url,
+       c.start, c.end, c.confidence
+FROM claims c
+JOIN documents d ON d.id = c.document_id
+LEFT JOIN actors a ON a.id = c.speaker_id
+LEFT JOIN events e ON e.id = c.event_id
+LEFT JOIN actor_roles r ON r.rowid = coalesce(
+    (SELECT rowid FROM actor_roles WHERE actor_id = c.speaker_id AND document_id = c.document_id
+     ORDER BY former, start LIMIT 1),
+    (SELECT rowid FROM actor_roles WHERE actor_id = c.speaker_id
+     ORDER BY former, document_id, start LIMIT 1))
+LEFT JOIN actors o ON o.id = r.organization_id
+WHERE c.kind <> 'figure' OR c.speaker_id IS NOT NULL;
+
+CREATE VIEW IF NOT EXISTS gtd_events AS
+SELECT event_id AS eventid,
+       CAST(substr(date, 1, 4) AS INTEGER) AS iyear,
+       CASE WHEN length(date) >= 7 THEN CAST(substr(date, 6, 2) AS INTEGER) ELSE 0 END AS imonth,
+       CASE WHEN length(date) >= 10 THEN CAST(substr(date, 9, 2) AS INTEGER) ELSE 0 END AS iday,
+       CASE WHEN date_last > date THEN 1 ELSE 0 END AS extended,
+       country AS country_txt, region AS provstate, city,
+       lat AS latitude, lon AS longitude,
+       coalesce(gtd_attack_type, 'Unknown') AS attacktype1_txt,
+       targets AS target1,
+       coalesce(perpetrator, 'Unknown') AS gname,
+       CASE WHEN claimed_by IS NULL THEN 0 ELSE 1 END AS claimed,
+       claimed_by,
+       weapons AS weapdetail,
+       killed_best AS nkill, wounded_best AS nwound,
+       sentence AS summary, url AS scite1,
+       num_sources AS nsources
+FROM event_table;
+
+CREATE VIEW IF NOT EXISTS acled_events AS
+SELECT event_id AS event_id_cnty, date AS event_date,
+       CAST(substr(date, 1, 4) AS INTEGER) AS year,
+       CASE WHEN length(date) = 10 THEN 1 ELSE 3 END AS time_precision,
+       acled_event_type AS event_type, acled_sub_event_type AS sub_event_type,
+       coalesce(perpetrator, 'Unidentified Armed Group') AS actor1,
+       CASE WHEN perpetrators <> perpetrator
+            THEN substr(perpetrators, length(perpetrator) + 3) END AS assoc_actor_1,
+       coalesce(victims, targets) AS actor2,
+       country, country_code AS iso2, region AS admin1, coalesce(city, place) AS location,
+       lat AS latitude, lon AS longitude,
+       CASE WHEN city IS NOT NULL THEN 1 WHEN region IS NOT NULL THEN 2 ELSE 3 END AS geo_precision,
+       publishers AS source, sentence AS notes,
+       coalesce(killed_best, 0) AS fatalities
+FROM event_table;
+
+CREATE VIEW IF NOT EXISTS ucdp_events AS
+SELECT event_id AS id, CAST(substr(date, 1, 4) AS INTEGER) AS year,
+       ucdp_type_of_violence AS type_of_violence,
+       coalesce(perpetrator, 'Unknown') AS side_a,
+       coalesce(victims, targets, 'Civilians') AS side_b,
+       url AS source_article,
+       CASE WHEN city IS NOT NULL THEN 1 WHEN region IS NOT NULL THEN 4 ELSE 6 END AS where_prec,
+       coalesce(city, place) AS where_coordinates, region AS adm_1, country,
+       lat AS latitude, lon AS longitude,
+       CASE WHEN length(date) = 10 THEN 1 WHEN length(date) = 7 THEN 4 ELSE 5 END AS date_prec,
+       date AS date_start, date_last AS date_end,
+       coalesce(killed_best, 0) AS best, coalesce(killed_low, 0) AS low,
+       coalesce(killed_high, 0) AS high,
+       num_sources AS number_of_sources
+FROM event_table;
+
+CREATE VIEW IF NOT EXISTS plover_events AS
+SELECT event_id AS id, date AS event_date,
+       plover_event_type AS event_type, plover_mode AS mode, plover_context AS context,
+       perpetrators AS actor, coalesce(targets, victims) AS recipient,
+       country, country_code, coalesce(city, place) AS location,
+       lat AS latitude, lon AS longitude,
+       killed_best AS fatalities, wounded_best AS injuries,
+       sentence AS event_text, num_sources
+FROM event_table;
+)SQL";
+
+// The graph tables and views, dropped when an older schema is upgraded (write_graph refills
+// them from the stored extractions, which stay).
+constexpr const char* kDropDerived = R"SQL(
+DROP VIEW IF EXISTS plover_events; DROP VIEW IF EXISTS ucdp_events;
+DROP VIEW IF EXISTS acled_events; DROP VIEW IF EXISTS gtd_events;
+DROP VIEW IF EXISTS quotes; DROP VIEW IF EXISTS event_table; DROP VIEW IF EXISTS event_reports;
+DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS claims_fts; DROP TABLE IF EXISTS claims;
+DROP TABLE IF EXISTS event_arguments; DROP TABLE IF EXISTS merged_events;
+DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS actor_roles;
+DROP TABLE IF EXISTS actor_aliases; DROP TABLE IF EXISTS actors; DROP TABLE IF EXISTS nodes;
+DROP TABLE IF EXISTS cameo_crosswalk;
 )SQL";
 
 /// A prepared statement that finalizes itself.
@@ -230,21 +438,31 @@ Store::Store(const std::string& path, bool writable) : path_(path) {
         db_ = nullptr;
         throw Error(ExitCode::io, path + ": cannot open database: " + message);
     }
-    sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA foreign_keys = ON");
-    // A file that is not a database fails here, with SQLite's own words.
-    std::int64_t version = 0;
-    {
-        Statement s(db_, "PRAGMA user_version", path_);
-        if (s.step()) version = s.integer(0);
-    }
-    if (version > kSchemaVersion)
-        throw Error(ExitCode::io, path + ": database schema " + std::to_string(version) +
-                                      " is newer than this ekg (" + std::to_string(kSchemaVersion) + ")");
-    if (writable) {
-        create_schema();
-    } else if (version == 0) {
-        throw Error(ExitCode::io, path + ": not an ekg database (run `ekg build` first)");
+    try {
+        sqlite3_busy_timeout(db_, 5000);
+        exec("PRAGMA foreign_keys = ON");
+        // A file that is not a database fails here, with SQLite's own words.
+        std::int64_t version = 0;
+        {
+            Statement s(db_, "PRAGMA user_version", path_);
+            if (s.step()) version = s.integer(0);
+        }
+        if (version > kSchemaVersion)
+            throw Error(ExitCode::io, path + ": database schema " + std::to_string(version) +
+                                          " is newer than this ekg (" + std::to_string(kSchemaVersion) + ")");
+        if (writable) {
+            create_schema(version);
+        } else if (version == 0) {
+            throw Error(ExitCode::io, path + ": not an ekg database (run `ekg build` first)");
+        } else if (version < kSchemaVersion) {
+            throw Error(ExitCode::io, path + ": database schema " + std::to_string(version) +
+                                          " is older than this ekg (" + std::to_string(kSchemaVersion) +
+                                          "): run `ekg build` on it once to upgrade it");
+        }
+    } catch (...) {
+        sqlite3_close(db_);  // the destructor does not run when the constructor throws
+        db_ = nullptr;
+        throw;
     }
 }
 
@@ -259,9 +477,12 @@ void Store::exec(const std::string& sql) const {
     }
 }
 
-void Store::create_schema() {
+void Store::create_schema(std::int64_t version) {
     Transaction t(db_, path_);
+    if (version > 0 && version < kSchemaVersion) exec(kDropDerived);
     exec(kSchema);
+    exec(kCrosswalk);
+    exec(kViews);
     exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     t.commit();
 }
@@ -363,12 +584,13 @@ std::vector<Extraction> Store::load_extractions() const {
 
 void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extraction>& extractions) {
     Transaction t(db_, path_);
-    exec("DELETE FROM edges; DELETE FROM claims; DELETE FROM events; DELETE FROM actor_aliases; "
-         "DELETE FROM actors; DELETE FROM nodes;");
+    exec("DELETE FROM edges; DELETE FROM claims; DELETE FROM event_arguments; "
+         "DELETE FROM merged_events; DELETE FROM events; DELETE FROM actor_roles; "
+         "DELETE FROM actor_aliases; DELETE FROM actors; DELETE FROM nodes;");
     const graph::Graph& g = kg.graph();
     Statement node(db_,
                    "INSERT INTO nodes(id, kind, label, subtype, country_code, lat, lon, date, "
-                   "mentions, documents) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   "mentions, documents, sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    path_);
     Statement actor(db_,
                     "INSERT INTO actors(id, name, kind, place_type, country_code, lat, lon, "
@@ -383,6 +605,7 @@ void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extra
                 if (m.text != a.name) aliases[a.id].insert(m.text);
             for (const std::string& alias : a.aliases) aliases[a.id].insert(alias);
         }
+    std::map<std::string, std::string> actor_names;
     for (auto [it, end] = boost::vertices(g); it != end; ++it) {
         const graph::NodeProps& n = g[*it];
         node.bind(1, n.id)
@@ -394,9 +617,11 @@ void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extra
             .bind(7, n.lon)
             .bind_or_null(8, n.date)
             .bind(9, n.mentions)
-            .bind(10, n.documents);
+            .bind(10, n.documents)
+            .bind(11, n.sources);
         node.run();
         if (n.kind == graph::NodeKind::actor) {
+            actor_names.emplace(n.id, n.label);
             actor.bind(1, n.id)
                 .bind(2, n.label)
                 .bind(3, n.subtype)
@@ -415,17 +640,55 @@ void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extra
             alias.bind(1, id).bind(2, name);
             alias.run();
         }
+
+    std::vector<const Extraction*> pointers;
+    for (const Extraction& x : extractions) pointers.push_back(&x);
+    const graph::EventMerge merge = graph::merge_events(pointers);
+
+    Statement role(db_,
+                   "INSERT INTO actor_roles(actor_id, document_id, title, organization_id, former, "
+                   "start, end) VALUES (?,?,?,?,?,?,?)",
+                   path_);
     Statement event(db_,
                     "INSERT INTO events(id, document_id, type, cameo, gtd_attack_type, date, place, "
                     "city, region, country, country_code, lat, lon, place_actor_id, killed, "
-                    "killed_qualifier, wounded, wounded_qualifier, sentence, start, end, confidence) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "killed_qualifier, wounded, wounded_qualifier, sentence, start, end, confidence, "
+                    "merged_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     path_);
+    Statement argument(db_,
+                       "INSERT INTO event_arguments(event_id, role, idx, text, actor_id, start, end, "
+                       "rule) VALUES (?,?,?,?,?,?,?,?)",
+                       path_);
     Statement claim(db_,
                     "INSERT INTO claims(id, document_id, kind, speaker_id, text, start, end, "
                     "event_id, value, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     path_);
+    const auto write_claim = [&](const Claim& c, const std::string& document_id) {
+        claim.bind(1, c.id)
+            .bind(2, document_id)
+            .bind(3, std::string(to_string(c.kind)))
+            .bind_or_null(4, c.speaker)
+            .bind(5, c.text)
+            .bind(6, static_cast<std::int64_t>(c.span.begin))
+            .bind(7, static_cast<std::int64_t>(c.span.end))
+            .bind_or_null(8, c.event)
+            .bind(9, c.value)
+            .bind(10, c.confidence)
+            .bind_or_null(11, c.rule);
+        claim.run();
+    };
     for (const Extraction& x : extractions) {
+        for (const Actor& a : x.actors)
+            for (const Role& r : a.roles) {
+                role.bind(1, a.id)
+                    .bind(2, x.document.id)
+                    .bind(3, r.title)
+                    .bind_or_null(4, r.organization)
+                    .bind(5, static_cast<std::int64_t>(r.former))
+                    .bind(6, static_cast<std::int64_t>(r.span.begin))
+                    .bind(7, static_cast<std::int64_t>(r.span.end));
+                role.run();
+            }
         for (const Event& e : x.events) {
             const Place p = e.place.value_or(Place{});
             event.bind(1, e.id)
@@ -449,24 +712,39 @@ void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extra
                 .bind(19, static_cast<std::int64_t>(e.sentence))
                 .bind(20, static_cast<std::int64_t>(e.span.begin))
                 .bind(21, static_cast<std::int64_t>(e.span.end))
-                .bind(22, e.confidence);
+                .bind(22, e.confidence)
+                .bind(23, merge.node_of(e.id));
             event.run();
+            const auto write_args = [&](const std::vector<Arg>& args, const char* name) {
+                std::int64_t idx = 0;
+                for (const Arg& a : args) {
+                    argument.bind(1, e.id)
+                        .bind(2, std::string(name))
+                        .bind(3, idx++)
+                        .bind(4, a.text)
+                        .bind_or_null(5, a.actor)
+                        .bind(6, static_cast<std::int64_t>(a.span.begin))
+                        .bind(7, static_cast<std::int64_t>(a.span.end))
+                        .bind_or_null(8, a.rule);
+                    argument.run();
+                }
+            };
+            if (!e.trigger.text.empty()) write_args({e.trigger}, "trigger");
+            write_args(e.perpetrators, "perpetrator");
+            write_args(e.victims, "victim");
+            write_args(e.targets, "target");
+            write_args(e.weapons, "weapon");
+            write_args(e.claimed_by, "claimed_by");
+            write_args(e.mentions, "mention");
         }
-        for (const Claim& c : x.claims) {
-            claim.bind(1, c.id)
-                .bind(2, x.document.id)
-                .bind(3, std::string(to_string(c.kind)))
-                .bind_or_null(4, c.speaker)
-                .bind(5, c.text)
-                .bind(6, static_cast<std::int64_t>(c.span.begin))
-                .bind(7, static_cast<std::int64_t>(c.span.end))
-                .bind_or_null(8, c.event)
-                .bind(9, c.value)
-                .bind(10, c.confidence)
-                .bind_or_null(11, c.rule);
-            claim.run();
-        }
+        for (const Claim& c : x.claims) write_claim(c, x.document.id);
     }
+    write_merged_events(merge, actor_names);
+    for (const graph::MergedEvent& m : merge.events)
+        for (const graph::FigureClaim& f : graph::figure_conflict_claims(m))
+            write_claim(f.claim, f.document->id);
+    exec("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')");
+
     Statement edge(db_,
                    "INSERT INTO edges(id, source, target, relation, document_id, start, end, weight, "
                    "title, former, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -490,11 +768,103 @@ void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extra
     t.commit();
 }
 
+void Store::write_merged_events(const graph::EventMerge& merge,
+                                const std::map<std::string, std::string>& actor_names) {
+    Statement row(db_,
+                  "INSERT INTO merged_events(id, type, cameo, gtd_attack_type, date, date_last, "
+                  "place, city, region, country, country_code, lat, lon, place_actor_id, "
+                  "killed_low, killed_best, killed_high, wounded_low, wounded_best, wounded_high, "
+                  "perpetrators, perpetrator_ids, claimed_by, targets, victims, weapons, "
+                  "num_mentions, num_documents, num_sources, publishers, confidence) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  path_);
+    // Names of the arguments over every report, each once, in report order.
+    const auto names = [&](const graph::MergedEvent& m, std::vector<Arg> Event::*slot, bool ids) {
+        std::vector<std::string> out;
+        for (const graph::Report& r : m.reports)
+            for (const Arg& a : r.event->*slot) {
+                if (ids && a.actor.empty()) continue;
+                std::string name = ids ? a.actor : a.text;
+                if (!ids && !a.actor.empty())
+                    if (const auto it = actor_names.find(a.actor); it != actor_names.end())
+                        name = it->second;
+                if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end())
+                    out.push_back(std::move(name));
+            }
+        return out;
+    };
+    const auto join = [](const std::vector<std::string>& parts, const char* separator) {
+        std::string s;
+        for (const std::string& p : parts) s += (s.empty() ? "" : separator) + p;
+        return s;
+    };
+    const auto figure = [](const std::optional<graph::FigureRange>& f,
+                           std::int64_t graph::FigureRange::*field) {
+        return f ? std::optional<std::int64_t>((*f).*field) : std::nullopt;
+    };
+    for (const graph::MergedEvent& m : merge.events) {
+        // The most specific report names the type: a generic "attack" gives way to a bombing.
+        const Event* typed = m.reports.front().event;
+        for (const graph::Report& r : m.reports)
+            if (!graph::type_family(*r.event).empty()) {
+                typed = r.event;
+                break;
+            }
+        const Place p = m.place ? *m.place : Place{};
+        std::optional<double> lat = p.lat, lon = p.lon;
+        for (const graph::Report& r : m.reports)
+            if (!lat && r.event->place && r.event->place->lat && r.event->place->lon) {
+                lat = r.event->place->lat;
+                lon = r.event->place->lon;
+            }
+        std::vector<std::string> publishers;
+        double confidence = 0.0;
+        for (const graph::Report& r : m.reports) {
+            const std::string& source = r.document->source;
+            if (!source.empty() && std::find(publishers.begin(), publishers.end(), source) == publishers.end())
+                publishers.push_back(source);
+            confidence = std::max(confidence, r.event->confidence);
+        }
+        row.bind(1, m.id)
+            .bind(2, typed->type)
+            .bind_or_null(3, typed->cameo)
+            .bind_or_null(4, typed->gtd_attack_type)
+            .bind_or_null(5, m.date)
+            .bind_or_null(6, m.date_last)
+            .bind_or_null(7, p.name)
+            .bind_or_null(8, p.city)
+            .bind_or_null(9, p.region)
+            .bind_or_null(10, p.country)
+            .bind_or_null(11, p.country_code)
+            .bind(12, lat)
+            .bind(13, lon)
+            .bind_or_null(14, p.actor)
+            .bind(15, figure(m.killed, &graph::FigureRange::low))
+            .bind(16, figure(m.killed, &graph::FigureRange::best))
+            .bind(17, figure(m.killed, &graph::FigureRange::high))
+            .bind(18, figure(m.wounded, &graph::FigureRange::low))
+            .bind(19, figure(m.wounded, &graph::FigureRange::best))
+            .bind(20, figure(m.wounded, &graph::FigureRange::high))
+            .bind_or_null(21, join(names(m, &Event::perpetrators, false), "; "))
+            .bind_or_null(22, join(names(m, &Event::perpetrators, true), ";"))
+            .bind_or_null(23, join(names(m, &Event::claimed_by, false), "; "))
+            .bind_or_null(24, join(names(m, &Event::targets, false), "; "))
+            .bind_or_null(25, join(names(m, &Event::victims, false), "; "))
+            .bind_or_null(26, join(names(m, &Event::weapons, false), "; "))
+            .bind(27, m.mentions)
+            .bind(28, m.documents)
+            .bind(29, m.sources)
+            .bind_or_null(30, join(publishers, "; "))
+            .bind(31, confidence);
+        row.run();
+    }
+}
+
 graph::KnowledgeGraph Store::read_graph() const {
     graph::KnowledgeGraph kg;
     Statement nodes(db_,
                     "SELECT id, kind, label, subtype, country_code, lat, lon, date, mentions, "
-                    "documents FROM nodes ORDER BY rowid",
+                    "documents, sources FROM nodes ORDER BY rowid",
                     path_);
     while (nodes.step()) {
         graph::NodeProps n;
@@ -508,6 +878,7 @@ graph::KnowledgeGraph Store::read_graph() const {
         n.date = nodes.text(7);
         n.mentions = nodes.integer(8);
         n.documents = nodes.integer(9);
+        n.sources = nodes.integer(10);
         kg.add_node(std::move(n));
     }
     Statement edges(db_,

@@ -2,19 +2,23 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "graph.h"
+#include "merge.h"
 #include "model.h"
 
 struct sqlite3;
 
 namespace ekg::exporter {
 
-/// Schema version kept in PRAGMA user_version.
-inline constexpr int kSchemaVersion = 1;
+/// Schema version kept in PRAGMA user_version. Version 2 added merged events, event
+/// arguments, actor roles, claim full-text search and the analysts' views; opening an older
+/// database for writing rebuilds its graph tables (the stored extractions stay).
+inline constexpr int kSchemaVersion = 2;
 
 /// An open database. SQLite errors become ekg::Error(io) naming the database file.
 class Store {
@@ -36,8 +40,10 @@ public:
     /// Every stored extraction, in document id order.
     std::vector<Extraction> load_extractions() const;
 
-    /// Replaces the graph tables (actors, actor_aliases, events, claims, edges) with `graph`,
-    /// in one transaction.
+    /// Replaces the graph tables (nodes, actors, actor_aliases, actor_roles, events,
+    /// event_arguments, merged_events, claims, edges) with `graph`, in one transaction.
+    /// Requires: `graph` == graph::build_graph(extractions); the events are merged again here
+    /// (deterministically) to fill merged_events and events.merged_id.
     void write_graph(const graph::KnowledgeGraph& graph, const std::vector<Extraction>& extractions);
 
     /// Rebuilds the graph from the tables written by write_graph.
@@ -57,7 +63,9 @@ public:
 
 private:
     void exec(const std::string& sql) const;
-    void create_schema();
+    void create_schema(std::int64_t version);
+    void write_merged_events(const graph::EventMerge& merge,
+                             const std::map<std::string, std::string>& actor_names);
 
     std::string path_;
     sqlite3* db_ = nullptr;

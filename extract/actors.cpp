@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "lexicon.h"
+#include "people.h"
+#include "places.h"
 #include "sentences.h"
 
 namespace ekg::extract {
@@ -11,7 +14,20 @@ std::vector<Actor> find_actors(const AnalysedText& text, const Resources& resour
                                std::vector<Diagnostic>& /*diagnostics*/) {
     const std::string& original = text.document.text;
     std::map<std::string, Actor> by_id;
-    for (const NameMatch& m : resources.names.match(original, text.tokens, text.folded, text.style)) {
+    std::vector<NameMatch> matches =
+        resources.names.match(original, text.tokens, text.folded, text.style);
+    // Weak aliases ("IS", "LeT") count only where the document also names the entity in full.
+    drop_unsupported(matches, resources.lexicon, original, text.tokens);
+    // One place per name, chosen by context; towns no data file lists, found by address.
+    std::vector<Actor> unlisted = resolve_places(text, resources, matches);
+    for (Actor& a : unlisted) by_id.try_emplace(a.id, std::move(a));
+    // No actor from an injected fragment (a spam line, a run of a foreign script).
+    std::erase_if(matches, [&](const NameMatch& m) {
+        return std::any_of(text.suspicious.begin(), text.suspicious.end(), [&](const Span& s) {
+            return m.span.begin < s.end && s.begin < m.span.end;
+        });
+    });
+    for (const NameMatch& m : matches) {
         // Prefer a non-demonym reading, then the entry seen first in the data.
         const AliasRef* best = &m.candidates.front();
         for (const AliasRef& c : m.candidates)
@@ -41,6 +57,8 @@ std::vector<Actor> find_actors(const AnalysedText& text, const Resources& resour
     std::vector<Actor> actors;
     actors.reserve(by_id.size());
     for (auto& [id, actor] : by_id) actors.push_back(std::move(actor));
+    // People and organisations found by context; surnames and acronyms resolved.
+    find_people_and_organizations(text, resources.people, resources.names, actors);
     std::sort(actors.begin(), actors.end(), [](const Actor& a, const Actor& b) {
         return a.mentions.front().span.begin < b.mentions.front().span.begin;
     });

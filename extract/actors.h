@@ -16,6 +16,7 @@ struct AnalysedText {
     const FoldedText& folded;
     const std::vector<Token>& tokens;
     CaseStyle style;
+    std::vector<Span> suspicious = {};  ///< injected fragments: no actor comes from these
 };
 
 /// Finds the actors of a document, one per entity, each with all its mentions in text order.

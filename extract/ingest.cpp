@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "hash.h"
+#include "html.h"
 #include "text.h"
 
 namespace ekg::extract {
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Format { text, jsonl, unknown };
+enum class Format { text, jsonl, html, unknown };
 
 Format format_of(const fs::path& path) {
     std::string ext = path.extension().string();
@@ -23,6 +24,7 @@ Format format_of(const fs::path& path) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext == ".txt" || ext == ".text") return Format::text;
     if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::html;
     return Format::unknown;
 }
 
@@ -71,7 +73,8 @@ void read_jsonl_stream(std::istream& in, const std::string& path, IngestStats& s
 }
 
 void read_text_bytes(std::string bytes, const std::string& path, IngestStats& stats,
-                     const DocumentHandler& on_document, const DiagnosticHandler& on_diagnostic) {
+                     const DocumentHandler& on_document, const DiagnosticHandler& on_diagnostic,
+                     bool html = false) {
     stats.bytes += bytes.size();
     if (looks_binary(bytes)) {
         ++stats.rejected;
@@ -84,7 +87,14 @@ void read_text_bytes(std::string bytes, const std::string& path, IngestStats& st
         on_diagnostic(make(Severity::error, path, 0, "empty-input", "empty file; skipped"));
         return;
     }
-    Document doc = text_document(std::move(bytes), path, on_diagnostic);
+    Document doc = html ? html_document(std::move(bytes), path, on_diagnostic)
+                        : text_document(std::move(bytes), path, on_diagnostic);
+    if (html && doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        ++stats.rejected;
+        on_diagnostic(
+            make(Severity::error, path, 0, "empty-input", "no text in the HTML page; skipped"));
+        return;
+    }
     ++stats.documents;
     on_document(std::move(doc));
 }
@@ -105,7 +115,11 @@ void read_file(const fs::path& path, Format format, IngestStats& stats,
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    read_text_bytes(std::move(buffer).str(), name, stats, on_document, on_diagnostic);
+    std::string bytes = std::move(buffer).str();
+    // A file named without a known extension is HTML when it looks like a page.
+    const bool html =
+        format == Format::html || (format == Format::unknown && looks_like_html(bytes));
+    read_text_bytes(std::move(bytes), name, stats, on_document, on_diagnostic, html);
 }
 
 void read_directory(const fs::path& dir, IngestStats& stats, const DocumentHandler& on_document,
@@ -127,7 +141,7 @@ void read_directory(const fs::path& dir, IngestStats& stats, const DocumentHandl
     if (files.empty()) {
         ++stats.rejected;
         on_diagnostic(make(Severity::error, dir.string(), 0, "no-inputs",
-                           "directory holds no .txt or .jsonl inputs"));
+                           "directory holds no .txt, .html or .jsonl inputs"));
     }
     for (const fs::path& f : files) read_file(f, format_of(f), stats, on_document, on_diagnostic);
 }
@@ -236,7 +250,9 @@ IngestStats read_inputs(const std::vector<std::string>& inputs, const DocumentHa
             } else {
                 std::ostringstream buffer;
                 buffer << head << std::cin.rdbuf();
-                read_text_bytes(std::move(buffer).str(), "-", stats, on_document, on_diagnostic);
+                std::string bytes = std::move(buffer).str();
+                const bool html = looks_like_html(bytes);
+                read_text_bytes(std::move(bytes), "-", stats, on_document, on_diagnostic, html);
             }
             continue;
         }
@@ -252,9 +268,8 @@ IngestStats read_inputs(const std::vector<std::string>& inputs, const DocumentHa
             read_directory(path, stats, on_document, on_diagnostic);
             continue;
         }
-        Format format = format_of(path);
-        if (format == Format::unknown) format = Format::text;  // named explicitly: treat as text
-        read_file(path, format, stats, on_document, on_diagnostic);
+        // Named explicitly, an unknown extension is read as text (or HTML when it looks so).
+        read_file(path, format_of(path), stats, on_document, on_diagnostic);
     }
     return stats;
 }

@@ -36,6 +36,12 @@ Resources load_resources(const std::string& data_dir) {
     Resources r;
     r.data_dir = data_dir;
     load_countries(r.names, data_dir);
+    load_places(r.names, r.places, data_dir);
+    load_lexicons(r.names, r.lexicon, data_dir);
+    load_event_lexicon(r.events, data_dir);
+    r.people = load_people_lexicon(data_dir);
+    r.boilerplate = load_boilerplate(data_dir);
+    r.claims = load_claim_lexicon(data_dir);
     return r;
 }
 

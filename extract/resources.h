@@ -3,7 +3,13 @@
 
 #include <string>
 
+#include "boilerplate.h"
+#include "claims.h"
+#include "events.h"
 #include "gazetteer.h"
+#include "lexicon.h"
+#include "people.h"
+#include "places.h"
 
 namespace ekg::extract {
 
@@ -11,6 +17,12 @@ namespace ekg::extract {
 struct Resources {
     std::string data_dir;  ///< where they were loaded from
     Gazetteer names;       ///< places, groups, organisations, platforms: one alias index
+    PlaceIndex places;     ///< city and region facts for the place entries of `names`
+    Lexicon lexicon;       ///< parents, GTD names and weak aliases of the group and org entries
+    EventLexicon events;   ///< event types, triggers, blockers and argument nouns
+    PeopleLexicon people;  ///< titles, speech verbs, organisation heads: people found by context
+    BoilerplateRules boilerplate;  ///< site furniture and link teasers
+    ClaimLexicon claims;   ///< responsibility, denial and toll cues (claim_cues.tsv)
 };
 
 /// Finds ekg's data directory: $EKG_DATA_DIR, then data/ beside the executable or one level

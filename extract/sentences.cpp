@@ -28,6 +28,58 @@ bool is_abbreviation(std::string_view word) {
     return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
 }
 
+/// Abbreviations that may also end a sentence ("Acme Inc. The firm ..."): they split before a
+/// word that usually opens one.
+constexpr std::array<std::string_view, 9> kMayEnd = {"inc", "corp", "ltd", "co", "bros", "jr", "sr",
+                                                     "etc", "al"};
+
+/// Words that usually open a sentence: after "U.S." or "Inc." they mean a new one began.
+constexpr std::array<std::string_view, 58> kStarters = {
+    "he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those",
+    "the", "a", "an", "but", "and", "or", "so", "yet", "however", "in", "on", "at", "after",
+    "before", "when", "while", "if", "as", "his", "her", "their", "its", "our", "my", "some",
+    "many", "most", "all", "one", "two", "three", "police", "officials", "authorities",
+    "meanwhile", "then", "now", "later", "earlier", "both", "each", "such", "what", "who",
+    "why", "how"};
+
+bool lower_in(std::string_view word, const auto& list) {
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(list.begin(), list.end(), lower) != list.end();
+}
+
+/// The word of ASCII letters starting at `pos`.
+std::string_view word_at(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    return text.substr(pos, end - pos);
+}
+
+/// True when the stop before `pos` lies inside a quotation that closes with a comma later in
+/// the paragraph ("“We stay. We fight,” he said."): the quotation and its attribution are
+/// one sentence.
+bool inside_attributed_quote(std::string_view text, std::size_t pos) {
+    std::size_t para = text.rfind("\n\n", pos);
+    para = para == std::string_view::npos ? 0 : para + 2;
+    bool open = false;
+    for (std::size_t i = para; i < pos; ++i) {
+        if (text.substr(i, 3) == "\xE2\x80\x9C") open = true;
+        else if (text.substr(i, 3) == "\xE2\x80\x9D") open = false;
+        else if (text[i] == '"') open = !open;
+    }
+    if (!open) return false;
+    const std::size_t limit = std::min(text.size(), pos + 1500);
+    for (std::size_t i = pos; i < limit; ++i) {
+        if (text.substr(i, 2) == "\n\n") return false;
+        const bool closes = text.substr(i, 3) == "\xE2\x80\x9D" || text[i] == '"';
+        if (!closes) continue;
+        std::size_t b = i;
+        while (b > pos && text[b - 1] == ' ') --b;
+        return b > pos && text[b - 1] == ',';
+    }
+    return false;
+}
+
 /// The word (letters and dots) that ends just before `pos`.
 std::string_view word_before(std::string_view text, std::size_t pos) {
     std::size_t start = pos;
@@ -138,16 +190,31 @@ std::vector<Sentence> split_sentences(std::string_view text) {
             const std::string_view bare = word.substr(word.rfind('.') == std::string_view::npos
                                                           ? 0
                                                           : word.rfind('.') + 1);
-            if (!bare.empty() && is_abbreviation(bare) && text[end - 1] == '.') split = false;
-            // An initial ("J. Smith") or a dotted acronym inside a name ("U.S. State").
-            if (bare.size() == 1 && std::isupper(static_cast<unsigned char>(bare[0])) &&
-                text[end - 1] == '.') {
-                // A dotted acronym at the end of a sentence still splits before a capitalised
-                // word that is not a name part; we keep it simple: split only on a new paragraph.
-                split = false;
+            const bool stop_only = text[end - 1] == '.';
+            const bool starter = lower_in(word_at(text, next), kStarters);
+            if (!bare.empty() && is_abbreviation(bare) && stop_only) {
+                if (lower_in(bare, std::array<std::string_view, 2>{"no", "nos"}))
+                    split = !(next < text.size() &&
+                              std::isdigit(static_cast<unsigned char>(text[next])));
+                else if (lower_in(bare, kMayEnd))
+                    split = starter;  // "Acme Inc. The firm ..."
+                else
+                    split = false;  // titles and months: "Gen. Smith", "Jan. 5"
+            }
+            const bool dotted = word.find('.') != std::string_view::npos;  // "U.S", "p.m"
+            const bool letter =
+                bare.size() == 1 && std::isalpha(static_cast<unsigned char>(bare[0]));
+            if (letter && stop_only) {
+                if (word == "e.g" || word == "i.e" || word == "E.g" || word == "I.e")
+                    split = false;
+                else if (dotted)
+                    split = starter;  // "the U.S. He left" splits, "the U.S. State Department" not
+                else if (std::isupper(static_cast<unsigned char>(bare[0])))
+                    split = false;  // an initial: "John F. Kennedy"
             }
         }
         if (split && !lower_case_text && !plausible_start(text, next)) split = false;
+        if (split && inside_attributed_quote(text, i)) split = false;
         if (ellipsis && next < text.size() && std::islower(static_cast<unsigned char>(text[next])))
             split = false;
         if (split) {

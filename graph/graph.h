@@ -28,6 +28,8 @@ struct NodeProps {
     std::string date;               ///< ISO 8601 for documents and events
     std::int64_t mentions = 0;      ///< supporting mentions over all documents
     std::int64_t documents = 0;     ///< distinct documents that mention it
+    std::int64_t sources = 0;       ///< distinct publishers among those documents (GDELT
+                                    ///< NumSources); a document without a source counts alone
 };
 
 /// An edge; every edge carries its evidence.
@@ -69,7 +71,10 @@ private:
 /// Builds the graph of a set of extractions.
 /// Ensures: the result does not depend on the order of `extractions` (they are visited by
 /// document id); an actor id met in several documents is one node whose `mentions` and
-/// `documents` add up; each edge is stated once per document with its first evidence span.
+/// `documents` add up; the reports of one event in several documents are one event node
+/// (see merge.h: its id is the smallest report id, claims about any report point at it, and
+/// casualty figures the reports disagree on become figure claims that contradict each other);
+/// each edge is stated once per document with its first evidence span.
 KnowledgeGraph build_graph(std::vector<const Extraction*> extractions);
 
 /// Two graphs are equal when their nodes and edges, with every property, are equal

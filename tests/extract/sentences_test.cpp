@@ -52,3 +52,31 @@ TEST_CASE("sentence spans index the text and sentence_at finds the holder", "[ex
     CHECK(sentence_at(sentences, static_cast<std::uint32_t>(text.find("Second"))) == 1);
     CHECK(sentence_at(sentences, 0) == 0);
 }
+
+TEST_CASE("a dotted acronym ends a sentence only before a word that opens one", "[extract][sentences]") {
+    CHECK(split("He worked for years in the U.S. He then moved north.") ==
+          std::vector<std::string>{"He worked for years in the U.S.", "He then moved north."});
+    CHECK(split("It was in the U.K. The council met.").size() == 2);
+    CHECK(split("Talks in the U.S. on Monday failed. Nothing changed.").size() == 2);
+    CHECK(split("The U.S. Coast Guard searched the bay.").size() == 1);
+    CHECK(split("It ended at 5 p.m. on Monday.").size() == 1);
+}
+
+TEST_CASE("'No.' is an abbreviation only before a number", "[extract][sentences]") {
+    CHECK(split("She answered no. Then she left.").size() == 2);
+    CHECK(split("See item No. 5 of the list. It is short.").size() == 2);
+}
+
+TEST_CASE("a company abbreviation may end a sentence", "[extract][sentences]") {
+    CHECK(split("He joined Acme Inc. The firm grew.").size() == 2);
+    CHECK(split("Acme Inc. said so. Others disagreed.").size() == 2);
+}
+
+TEST_CASE("a quotation closed by a comma stays with its attribution", "[extract][sentences]") {
+    CHECK(split("\xE2\x80\x9CWe will stay. We will fight,\xE2\x80\x9D he said. The crowd cheered.") ==
+          std::vector<std::string>{"\xE2\x80\x9CWe will stay. We will fight,\xE2\x80\x9D he said.",
+                                   "The crowd cheered."});
+    CHECK(split("\"We stay. We fight,\" she said. Then rain.").size() == 2);
+    // Without an attribution the quoted sentences are sentences of their own.
+    CHECK(split("\xE2\x80\x9CWe will stay. We will fight.\xE2\x80\x9D The crowd cheered.").size() == 3);
+}

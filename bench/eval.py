@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""Event quality of ekg on a JSON Lines set of incidents with coded fields (issue 4 point 6).
+
+    python3 bench/eval.py ../shared/data/gtd_dev.jsonl [--ekg build/ekg] [--errors city]
+
+Runs `ekg extract --format jsonl` on the records' text (id and text only: the coded date is not
+given as the document's date) and scores, per record, the main event (`events[0]`):
+
+  country      place country (matched by ISO code through data/countries*.tsv names)
+  city         place city (case, accents and words like "city"/"district" ignored)
+  killed       killed figure, exact, where the coded value is > 0
+  wounded      wounded figure, exact, where the coded value is > 0
+  attack_type  gtd_attack_type (Wikipedia's own labels are mapped to GTD's)
+  date         event date, at the precision coded (YYYY-MM-DD or YYYY-MM)
+  perpetrator  F1 over groups: every group actor that is a perpetrator or claimant of any
+               event, pooled over the document; "Unknown" expects none
+  claimed      F1 of "some event has claimed_by" against the coded 1/0
+
+A field is scored only where the record's source codes it (not in `missing_in_source`) and the
+coded value is not null ("Unknown" city and attack type are not scored either). The set is read
+where it lies; nothing of it is written into the project. With --errors FIELD the mismatches of
+that field are listed (for development; do not paste them into the project).
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+FIELDS = ["country", "city", "killed", "wounded", "attack_type", "date", "perpetrator", "claimed"]
+
+# Wikipedia lists use their own attack labels; these map to GTD attack types.
+WIKI_ATTACK = {
+    "bombing": "Bombing/Explosion",
+    "shooting": "Armed Assault",
+    "stabbing": "Armed Assault",
+    "melee": "Armed Assault",
+    "massacre": "Armed Assault",
+    "assassination": "Assassination",
+    "hostage": "Hostage Taking (Kidnapping)",
+    "kidnapping": "Hostage Taking (Kidnapping)",
+    "arson": "Facility/Infrastructure Attack",
+    "hijacking": "Hijacking",
+}
+
+ADMIN_WORDS = {"city", "town", "village", "district", "province", "municipality", "county",
+               "department", "region", "governorate", "state", "area", "sub", "subdistrict",
+               "the", "of", "neighborhood", "neighbourhood", "prefecture"}
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[`'\u2019]", "", s)
+    return re.sub(r"[^0-9a-z]+", " ", s).strip()
+
+
+def city_key(s):
+    words = [w for w in fold(s).split() if w not in ADMIN_WORDS]
+    return " ".join(words)
+
+
+def read_tsv(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line or line.startswith("#"):
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+def country_codes(data_dir):
+    """Folded country name or alias -> ISO alpha-2, from ekg's own country data."""
+    codes = {}
+    for name in ("countries.tsv", "countries_extra.tsv"):
+        path = os.path.join(data_dir, name)
+        if not os.path.exists(path):
+            continue
+        for row in read_tsv(path):
+            row += [""] * (7 - len(row))
+            code = row[0]
+            for n in [row[2]] + row[5].split("|"):
+                if n:
+                    codes.setdefault(fold(n), code)
+    return codes
+
+
+def group_names(data_dir):
+    """Group actor id -> folded names it may be coded under (name, aliases, GTD names)."""
+    names = {}
+    path = os.path.join(data_dir, "groups.tsv")
+    if not os.path.exists(path):
+        return names
+    for row in read_tsv(path):
+        row += [""] * (7 - len(row))
+        forms = {row[2]} | set(row[5].split("|")) | set(row[6].split("|"))
+        names[row[0]] = {fold(x.lstrip("~")) for x in forms if x}
+    return names
+
+
+def gold_group_forms(name):
+    """'Revolutionary Armed Forces of Colombia (FARC)' -> its full, bare and acronym forms."""
+    name = re.sub(r"\((suspected|claimed|alleged)\)", "", name, flags=re.I).strip()
+    forms = {fold(name)}
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", name)
+    if m:
+        forms.add(fold(m.group(1)))
+        forms.add(fold(m.group(2)))
+    return {f for f in forms if f}
+
+
+def run_ekg(ekg, records):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "input.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps({"id": str(r["id"]), "text": r["text"]}) + "\n")
+        proc = subprocess.run([ekg, "extract", "--format", "jsonl", "-q", path],
+                              capture_output=True, check=False)
+        if proc.returncode not in (0, 1):
+            sys.exit("ekg failed: " + proc.stderr.decode("utf-8", "replace")[:2000])
+    out = {}
+    for line in proc.stdout.decode("utf-8").splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            out[doc["id"]] = doc
+    return out
+
+
+class Score:
+    def __init__(self):
+        self.n = self.ok = 0
+        self.tp = self.fp = self.fn = 0
+        self.f1_kind = False
+
+    def acc(self):
+        return self.ok / self.n if self.n else float("nan")
+
+    def prf(self):
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dev", help="JSONL set with coded fields (read in place, never copied)")
+    ap.add_argument("--ekg", default=os.path.join(ROOT, "build", "ekg"))
+    ap.add_argument("--data", default=os.path.join(ROOT, "data"), help="ekg's data directory")
+    ap.add_argument("--errors", choices=FIELDS, help="list the mismatches of one field")
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N records")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+
+    records = []
+    with open(args.dev, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                records.append(json.loads(line))
+    if args.limit:
+        records = records[: args.limit]
+    docs = run_ekg(args.ekg, records)
+    codes = country_codes(args.data)
+    groups = group_names(args.data)
+
+    scores = {k: Score() for k in FIELDS}
+    scores["perpetrator"].f1_kind = scores["claimed"].f1_kind = True
+    errors = []
+    no_event = 0
+
+    for r in records:
+        doc = docs.get(str(r["id"]))
+        missing = set(r.get("missing_in_source") or [])
+        events = doc["events"] if doc else []
+        main_event = events[0] if events else None
+        if main_event is None:
+            no_event += 1
+        place = (main_event or {}).get("place") or {}
+
+        def check(field, ok, got, want):
+            s = scores[field]
+            s.n += 1
+            s.ok += bool(ok)
+            if not ok and args.errors == field:
+                errors.append((r["id"], want, got, r["text"]))
+
+        if "country" not in missing and r.get("country"):
+            want = codes.get(fold(r["country"]))
+            got = place.get("country_code")
+            ok = (want is not None and got == want) or (want is None and fold(place.get("country")) == fold(r["country"]))
+            check("country", ok, place.get("country"), r["country"])
+        city = r.get("city")
+        if "city" not in missing and city and city != "Unknown":
+            got = place.get("city") or ""
+            check("city", city_key(got) == city_key(city) and got != "", got, city)
+        for field in ("killed", "wounded"):
+            want = r.get(field)
+            if field in missing or want is None or want <= 0:
+                continue
+            fig = (main_event or {}).get(field)
+            got = fig["value"] if fig else None
+            check(field, got == want, got, want)
+        at = r.get("attack_type")
+        if "attack_type" not in missing and at and at.lower() != "unknown":
+            want = WIKI_ATTACK.get(at, at) if at not in WIKI_ATTACK.values() else at
+            if want in WIKI_ATTACK.values():
+                got = (main_event or {}).get("gtd_attack_type")
+                check("attack_type", got == want, got, want)
+        date = r.get("date")
+        if "date" not in missing and date:
+            got = (main_event or {}).get("date") or ""
+            check("date", got.startswith(date) and len(got) >= len(date), got, date)
+
+        perp = r.get("perpetrator")
+        if "perpetrator" not in missing and perp and perp != "Other":
+            want = set() if perp == "Unknown" else gold_group_forms(perp)
+            predicted = {}
+            for e in events:
+                for a in e["perpetrators"] + e["claimed_by"]:
+                    if a.get("actor", "") and a["actor"].startswith("group:"):
+                        predicted.setdefault(a["actor"], set()).add(fold(a["text"]))
+            actors = {a["id"]: a for a in (doc or {}).get("actors", [])}
+            matched = False
+            for gid, texts in predicted.items():
+                forms = set(texts) | groups.get(gid, set())
+                a = actors.get(gid)
+                if a:
+                    forms |= {fold(a["name"])} | {fold(x) for x in a.get("aliases", [])}
+                if want and not matched and forms & want:
+                    matched = True
+                    scores["perpetrator"].tp += 1
+                else:
+                    scores["perpetrator"].fp += 1
+            if want and not matched:
+                scores["perpetrator"].fn += 1
+            s = scores["perpetrator"]
+            s.n += 1
+            ok = matched if want else not predicted
+            s.ok += ok
+            if not ok and args.errors == "perpetrator":
+                errors.append((r["id"], perp, sorted(predicted), r["text"]))
+
+        claimed = r.get("claimed")
+        if "claimed" not in missing and claimed is not None:
+            got = any(e["claimed_by"] for e in events)
+            s = scores["claimed"]
+            s.n += 1
+            s.ok += got == bool(claimed)
+            if got and claimed:
+                s.tp += 1
+            elif got:
+                s.fp += 1
+            elif claimed:
+                s.fn += 1
+            if got != bool(claimed) and args.errors == "claimed":
+                errors.append((r["id"], claimed, [a["text"] for e in events for a in e["claimed_by"]], r["text"]))
+
+    result = {"set": os.path.basename(args.dev), "records": len(records), "no_event": no_event}
+    for k in FIELDS:
+        s = scores[k]
+        entry = {"n": s.n, "accuracy": round(s.acc(), 3) if s.n else None}
+        if s.f1_kind:
+            p, rec, f = s.prf()
+            entry.update({"precision": round(p, 3), "recall": round(rec, 3), "f1": round(f, 3)})
+        result[k] = entry
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"{result['set']}: {len(records)} records, {no_event} without an event")
+        print(f"{'field':<12} {'n':>5} {'accuracy':>9} {'P':>6} {'R':>6} {'F1':>6}")
+        for k in FIELDS:
+            e = result[k]
+            acc = f"{e['accuracy']:.3f}" if e["accuracy"] is not None else "-"
+            if "f1" in e:
+                print(f"{k:<12} {e['n']:>5} {acc:>9} {e['precision']:>6.3f} {e['recall']:>6.3f} {e['f1']:>6.3f}")
+            else:
+                print(f"{k:<12} {e['n']:>5} {acc:>9}")
+    for rid, want, got, text in errors:
+        print(f"\n[{rid}] want {want!r} got {got!r}\n  {text[:400]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1434 @@
+#include "events.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "actors.h"
+#include "dates.h"
+#include "error.h"
+#include "figures.h"
+#include "resources.h"
+#include "sentences.h"
+
+namespace ekg::extract {
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+std::vector<std::string> split_list(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        const std::size_t pos = s.find(sep, start);
+        const std::string piece = s.substr(start, pos == std::string::npos ? std::string::npos : pos - start);
+        if (!piece.empty()) out.push_back(piece);
+        if (pos == std::string::npos) break;
+        start = pos + 1;
+    }
+    return out;
+}
+
+/// An actor mention located in the token stream.
+struct ActorRef {
+    std::size_t actor = 0;    ///< index into the actors
+    std::size_t mention = 0;  ///< index into the actor's mentions
+    std::size_t first = 0, last = 0;  ///< tokens
+    std::uint32_t sentence = 0;
+    bool demonym = false;
+};
+
+/// A trigger occurrence that survived the filters.
+struct Hit {
+    std::size_t first = 0, last = 0;
+    std::uint32_t sentence = 0;
+    std::uint32_t entry = 0;  ///< trigger gazetteer entry
+    const TriggerInfo* info = nullptr;
+    bool supported = false;  ///< generic triggers: something in the sentence says it is violent
+    bool teaser = false;     ///< in a boilerplate sentence: may add to an event, never start one
+    bool generic_talk = false;  ///< "recent attacks", "these attacks"
+    std::size_t count = kNone;  ///< "four separate attacks": the number's value
+};
+
+/// The place an event mention is in: a chain of place mentions, most specific first.
+struct PlaceChoice {
+    std::vector<std::size_t> refs;  ///< ActorRef indices, e.g. city, region, country
+    std::string rule;
+};
+
+/// The mentions of one event in one sentence.
+struct Group {
+    std::vector<std::size_t> hits;
+    std::uint32_t sentence = 0;
+    std::optional<PlaceChoice> place;
+    bool split = false;  ///< one place of a coordination ("attacks in X, Y and Z")
+};
+
+/// A claim of responsibility (or its denial) in a sentence.
+struct Responsibility {
+    std::uint32_t sentence = 0;
+    std::size_t verb = 0;  ///< token of "claimed", "responsibility"...
+    bool negated = false;
+    Arg claimant;          ///< empty text when unknown
+};
+
+/// An event under construction: the groups that refer to it.
+struct Draft {
+    std::vector<std::size_t> groups;
+    std::set<std::uint32_t> sentences;  ///< sentences whose facts belong to this event
+    std::uint32_t last_sentence = 0;
+    std::string family;
+    std::optional<PlaceChoice> place;
+    bool dropped = false;
+};
+
+/// Folded place-type words between a place and the next in a chain ("Guayas province, Ecuador").
+bool is_admin_word(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "city", "town", "village", "province", "district", "region", "state", "department",
+        "governorate", "county", "municipality", "prefecture", "area", "division", "zone",
+        "subdistrict", "sub", "neighborhood", "neighbourhood", "territory", "oblast", "island",
+        "islands", "parish", "tehsil", "commune", "locality", "agency", "emirate", "kray",
+        "krai", "republic", "canton", "borough", "suburb", "capital", "metropolitan", "of", "the"};
+    return kWords.count(w) > 0;
+}
+
+class Extractor {
+public:
+    Extractor(const AnalysedText& text, const Resources& resources, const std::vector<Actor>& actors)
+        : t_(text),
+          r_(resources),
+          lex_(resources.events),
+          actors_(actors),
+          w_(text.document.text, text.folded, text.tokens) {}
+
+    std::vector<Event> run() {
+        index_sentences();
+        index_actors();
+        tag_tokens();
+        find_hits();
+        find_figures_and_dates();
+        find_responsibility();
+        build_groups();
+        resolve_drafts();
+        return make_events();
+    }
+
+private:
+    // ---------------------------------------------------------------- indexing
+
+    std::size_t token_at(std::uint32_t offset) const {
+        const auto& tokens = t_.tokens;
+        return static_cast<std::size_t>(
+            std::lower_bound(tokens.begin(), tokens.end(), offset,
+                             [](const Token& tok, std::uint32_t off) { return tok.span.begin < off; }) -
+            tokens.begin());
+    }
+
+    void index_sentences() {
+        const std::size_t n = t_.sentences.size();
+        first_.resize(n);
+        last_.resize(n);
+        for (std::size_t s = 0; s < n; ++s) {
+            first_[s] = token_at(t_.sentences[s].span.begin);
+            last_[s] = token_at(t_.sentences[s].span.end);
+        }
+        sentence_of_.assign(t_.tokens.size(), 0);
+        for (std::size_t s = 0; s < n; ++s)
+            for (std::size_t i = first_[s]; i < last_[s] && i < sentence_of_.size(); ++i)
+                sentence_of_[i] = static_cast<std::uint32_t>(s);
+    }
+
+    bool boilerplate(std::uint32_t s) const {
+        return s < t_.sentences.size() && t_.sentences[s].boilerplate;
+    }
+
+    void index_actors() {
+        ref_at_.assign(t_.tokens.size(), kNone);
+        for (std::size_t a = 0; a < actors_.size(); ++a) {
+            for (std::size_t m = 0; m < actors_[a].mentions.size(); ++m) {
+                const Mention& mention = actors_[a].mentions[m];
+                ActorRef ref;
+                ref.actor = a;
+                ref.mention = m;
+                ref.first = token_at(mention.span.begin);
+                ref.last = token_at(mention.span.end);
+                if (ref.last <= ref.first) continue;
+                ref.sentence = ref.first < sentence_of_.size() ? sentence_of_[ref.first] : 0;
+                ref.demonym = mention.rule.rfind("demonym:", 0) == 0;
+                refs_.push_back(ref);
+            }
+        }
+        std::sort(refs_.begin(), refs_.end(),
+                  [](const ActorRef& a, const ActorRef& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < refs_.size(); ++i)
+            for (std::size_t k = refs_[i].first; k < refs_[i].last && k < ref_at_.size(); ++k)
+                ref_at_[k] = i;
+    }
+
+    const Actor& actor(std::size_t ref) const { return actors_[refs_[ref].actor]; }
+    bool is_place(std::size_t ref) const { return actor(ref).kind == ActorKind::place; }
+    bool is_group(std::size_t ref) const { return actor(ref).kind == ActorKind::group; }
+
+    /// 0 country (or unknown), 1 region, 2 city.
+    int specificity(std::size_t ref) const {
+        const std::string& pt = actor(ref).place_type;
+        return pt == "city" ? 2 : pt == "region" ? 1 : 0;
+    }
+
+    /// The place mention that starts at token i, or kNone.
+    std::size_t place_at(std::size_t i) const {
+        if (i >= ref_at_.size() || ref_at_[i] == kNone) return kNone;
+        const std::size_t r = ref_at_[i];
+        return refs_[r].first == i && is_place(r) ? r : kNone;
+    }
+
+    void tag_tokens() {
+        tags_.assign(t_.tokens.size(), 0);
+        for (const NameMatch& m : lex_.args.match(t_.document.text, t_.tokens, t_.folded, t_.style)) {
+            const ArgInfo& info = lex_.arg_info[m.candidates.front().entry];
+            arg_matches_.push_back({m.first_token, m.last_token, m.candidates.front().entry});
+            std::uint8_t tag = 0;
+            if (info.slot == ArgSlot::person || info.slot == ArgSlot::prominent) tag = kTagPerson;
+            else if (info.slot == ArgSlot::perpetrator) tag = kTagPerpetrator | kTagPerson;
+            else continue;
+            for (std::size_t i = m.first_token; i < m.last_token; ++i) tags_[i] |= tag;
+            if (info.singular) tags_[m.last_token - 1] |= kTagSingular;
+        }
+        for (const ActorRef& ref : refs_)
+            if (actors_[ref.actor].kind == ActorKind::person)
+                for (std::size_t i = ref.first; i < ref.last; ++i) tags_[i] |= kTagPersonName;
+        // In mixed-case text, a capitalised word that names no known actor and is no common
+        // word is taken as part of a person's name for counting victims ("killed Salam Joy").
+        if (t_.style != CaseStyle::mixed) return;
+        for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
+            if (tags_[i] != 0 || ref_at_[i] != kNone || !w_.capitalized(i)) continue;
+            if (is_function_word(w_[i])) continue;
+            tags_[i] |= kTagPersonName;
+        }
+    }
+
+    /// Capitalised words that start sentences and name nobody.
+    static bool is_function_word(std::string_view w) {
+        static const std::set<std::string_view> kWords = {
+            "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "this", "that", "these",
+            "those", "his", "her", "their", "its", "we", "i", "you", "no", "one", "two", "three",
+            "four", "five", "six", "seven", "eight", "nine", "ten", "after", "before", "during",
+            "while", "when", "although", "however", "but", "and", "or", "according", "police",
+            "security", "authorities", "officials", "sources", "there", "some", "many", "several",
+            "later", "earlier", "additionally", "also", "as", "by", "for", "from", "of", "to",
+            "with", "between", "around", "about", "near", "all", "both", "another", "other",
+            "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "unidentified", "unknown",
+            "suspected", "armed", "gunmen", "assailants", "militants", "attackers", "an",
+            "mr", "mrs", "ms", "dr", "president", "minister", "army", "government", "state",
+            "forces", "force", "party", "province", "district", "city", "region", "street",
+            "road", "university", "school", "hospital", "church", "mosque", "station", "group",
+            "front", "movement", "organization", "organisation", "national", "people", "council",
+            "committee", "union", "brigade", "brigades", "battalion", "division", "corps",
+            "ministry", "department", "office", "news", "agency", "times", "post", "reported",
+            "said", "says", "in", "islamic", "liberation", "revolutionary", "communist",
+            "democratic", "republic", "kingdom", "united", "international", "al", "el", "de",
+            "la", "le", "los", "las", "del", "bin", "ibn", "abu", "st", "no"};
+        return kWords.count(w) > 0;
+    }
+
+    // ---------------------------------------------------------------- triggers
+
+    bool has_word(std::uint32_t s, std::initializer_list<std::string_view> ws) const {
+        for (std::size_t i = first_[s]; i < last_[s]; ++i)
+            if (w_.any(i, ws)) return true;
+        return false;
+    }
+
+    void find_hits() {
+        // Phrases that report no violence, and context words that make a death no attack.
+        std::vector<bool> blocked(t_.tokens.size(), false);
+        std::set<std::uint32_t> context_sentences;
+        for (const NameMatch& m :
+             lex_.blockers.match(t_.document.text, t_.tokens, t_.folded, t_.style)) {
+            if (lex_.blocker_is_context[m.candidates.front().entry]) {
+                context_sentences.insert(sentence_of_[m.first_token]);
+            } else {
+                for (std::size_t i = m.first_token; i < m.last_token; ++i) blocked[i] = true;
+            }
+        }
+        for (const NameMatch& m :
+             lex_.triggers.match(t_.document.text, t_.tokens, t_.folded, t_.style)) {
+            Hit h;
+            h.first = m.first_token;
+            h.last = m.last_token;
+            h.sentence = sentence_of_[h.first];
+            h.entry = m.candidates.front().entry;
+            h.info = &lex_.trigger_info[h.entry];
+            h.teaser = boilerplate(h.sentence);
+            bool is_blocked = false;
+            for (std::size_t i = h.first; i < h.last; ++i) is_blocked = is_blocked || blocked[i];
+            if (is_blocked) continue;
+            if ((h.info->flags & kTriggerGeneric) && context_sentences.count(h.sentence)) continue;
+            // Inside a name ("Bomb Squad", "Attack Helicopter Battalion")? A capitalised trigger
+            // inside a known actor's name is part of that name.
+            if (ref_at_[h.first] != kNone) continue;
+            hits_.push_back(h);
+        }
+    }
+
+    // ---------------------------------------------------------------- figures, dates
+
+    void find_figures_and_dates() {
+        const std::size_t n = t_.sentences.size();
+        figures_.resize(n);
+        dates_.resize(n);
+        if (auto lead = leading_date(w_)) leading_ = lead;
+        anchor_ = parse_iso_date(t_.document.date);
+        if (!anchor_ || anchor_->day == 0) {
+            if (leading_) anchor_ = leading_->date;
+        }
+        for (std::size_t s = 0; s < n; ++s) {
+            figures_[s] = find_casualties(w_, first_[s], last_[s], tags_);
+            dates_[s] = find_dates(w_, first_[s], last_[s], anchor_);
+        }
+    }
+
+    // ---------------------------------------------------------------- responsibility
+
+    /// The group mention nearest before token `i` in the sentence, skipping "pro-"/"anti-".
+    std::size_t group_before(std::uint32_t s, std::size_t i, std::size_t max_distance) const {
+        for (std::size_t k = i; k > first_[s] && i - k < max_distance; --k) {
+            const std::size_t r = ref_at_[k - 1];
+            if (r != kNone && is_group(r) && !negative_context(r)) return r;
+            if (w_.any(k - 1, {";", ".", "but", "however", "while", "although"})) break;
+        }
+        return kNone;
+    }
+
+    std::size_t group_after(std::uint32_t s, std::size_t i, std::size_t max_distance) const {
+        for (std::size_t k = i; k < last_[s] && k < i + max_distance; ++k) {
+            const std::size_t r = ref_at_[k];
+            if (r != kNone && is_group(r)) return r;
+            if (w_.any(k, {";", ".", "but", "however"})) break;
+        }
+        return kNone;
+    }
+
+    /// "pro-ISIS", "anti-ISIS", "against ISIS", "fighting the Taliban": no perpetrator.
+    bool negative_context(std::size_t r) const {
+        const std::size_t f = refs_[r].first;
+        if (f >= 2 && w_.is(f - 1, "-") && w_.any(f - 2, {"pro", "anti", "counter"})) return true;
+        for (std::size_t k = f; k > 0 && f - k < 3; --k)
+            if (w_.any(k - 1, {"against", "fighting", "fight", "targeting", "targeted", "on", "pro",
+                               "anti", "defeat", "defeating", "from", "leaving", "left", "joined",
+                               "join", "joining", "recruiting", "versus"}))
+                return true;
+        return false;
+    }
+
+    Arg arg_of_ref(std::size_t r, const std::string& rule) const {
+        const Actor& a = actor(r);
+        const Mention& m = a.mentions[refs_[r].mention];
+        return Arg{m.text, m.span, a.id, rule};
+    }
+
+    Arg arg_of_tokens(std::size_t first, std::size_t last, const std::string& rule) const {
+        return Arg{std::string(w_.text(first, last)), w_.span(first, last), {}, rule};
+    }
+
+    /// The noun phrase that ends just before token `end` (a subject): up to 6 words back to a
+    /// comma, clause word or sentence start.
+    std::optional<Arg> subject_before(std::uint32_t s, std::size_t end, const std::string& rule) const {
+        std::size_t b = end;
+        while (b > first_[s] && end - b < 6) {
+            const std::size_t k = b - 1;
+            if (!w_.token(k).word && !w_.any(k, {"-", "'", "(", ")"})) break;
+            if (w_.any(k, {"and", "but", "that", "which", "who", "when", "after", "also", "later",
+                           "had", "has", "have", "then", "however", "while"}))
+                break;
+            --b;
+        }
+        while (b < end && w_.any(b, {"later", "also", "subsequently"})) ++b;
+        if (b >= end) return std::nullopt;
+        return arg_of_tokens(b, end, rule);
+    }
+
+    void find_responsibility() {
+        for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
+            for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+                // "X claimed responsibility", "claim of responsibility by X", "took responsibility".
+                if (!w_.any(i, {"responsibility", "credit"})) continue;
+                std::size_t verb = kNone;
+                for (std::size_t k = i; k > first_[s] && i - k < 4; --k)
+                    if (w_.any(k - 1, {"claimed", "claims", "claim", "claiming", "took", "takes",
+                                       "taken", "taking", "accepted", "accepts", "admitted",
+                                       "assumed", "claimant", "bears", "bore"})) {
+                        verb = k - 1;
+                        break;
+                    }
+                if (verb == kNone) continue;
+                if (w_.is(i, "credit") && !w_.any(verb, {"claimed", "claims", "claiming", "took"}))
+                    continue;
+                Responsibility resp;
+                resp.sentence = s;
+                resp.verb = verb;
+                // Negation in the clause before the verb: "no group has claimed", "has not yet".
+                for (std::size_t k = verb; k > first_[s] && verb - k < 7; --k) {
+                    if (w_.any(k - 1, {"no", "not", "nobody", "none", "yet", "neither", "nor",
+                                       "never", "denied", "denies", "deny", "without", "unclaimed",
+                                       "unknown"})) {
+                        resp.negated = true;
+                        break;
+                    }
+                    if (w_.any(k - 1, {";", ".", "but", "however", "although", "while"})) break;
+                }
+                if (w_.any(verb + 1, {"no", "not"})) resp.negated = true;
+                // "the group that claimed responsibility remains unknown".
+                for (std::size_t k = i + 1; k < last_[s] && k < i + 4; ++k)
+                    if (w_.any(k, {"unknown", "unclear", "unidentified"})) resp.negated = true;
+                if (!resp.negated) {
+                    std::size_t g = kNone;
+                    if (w_.any(i + 1, {"by"}) || (w_.is(i + 1, "was") && w_.is(i + 2, "claimed")))
+                        g = group_after(s, i + 1, 8);
+                    if (g == kNone) g = group_before(s, verb, 14);
+                    if (g == kNone && w_.is(i + 1, "by")) g = group_after(s, i + 2, 8);
+                    if (g != kNone) {
+                        resp.claimant = arg_of_ref(g, "claim:" + std::string(w_[verb]) + "-responsibility");
+                    } else if (auto subject = subject_before(s, verb, "claim:subject-" +
+                                                                          std::string(w_[verb]) +
+                                                                          "-responsibility")) {
+                        resp.claimant = *subject;
+                    } else {
+                        resp.claimant = arg_of_tokens(verb, i + 1, "claim:" + std::string(w_[verb]) +
+                                                                       "-responsibility");
+                    }
+                }
+                responsibility_.push_back(std::move(resp));
+            }
+            other_claims(s);
+            // "ISIS-claimed double bombing".
+            for (std::size_t i = first_[s] + 2; i < last_[s]; ++i) {
+                if (!(w_.is(i, "claimed") && w_.is(i - 1, "-") && w_.glued(i) && w_.glued(i - 1)))
+                    continue;
+                const std::size_t r = ref_at_[i - 2];
+                if (r == kNone || !is_group(r)) continue;
+                Responsibility resp;
+                resp.sentence = s;
+                resp.verb = i;
+                resp.claimant = arg_of_ref(r, "claim:group-claimed");
+                responsibility_.push_back(std::move(resp));
+            }
+        }
+    }
+
+    /// Claims made without the word "responsibility": "the group stated that it carried out
+    /// the attack", "admitted carrying out", "confessing to the crime", and pamphlets or notes
+    /// left at the scene by a group (coders count those as claims).
+    void other_claims(std::uint32_t s) {
+        for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+            std::string rule;
+            if (w_.any(i, {"stated", "said", "announced", "declared", "says", "states"}) &&
+                w_.is(i + 1, "that")) {
+                for (std::size_t k = i + 2; k < last_[s] && k < i + 7; ++k)
+                    if (w_.any(k, {"carried", "conducted", "perpetrated", "staged", "executed"}) ||
+                        (w_.is(k, "was") && w_.is(k + 1, "behind"))) {
+                        if (w_.any(i + 2, {"it", "he", "they", "she", "the", "its", "their"}) ||
+                            group_after(s, i + 2, 3) != kNone)
+                            rule = "claim:stated-it-carried-out";
+                        break;
+                    }
+            } else if (w_.any(i, {"admitted", "admits", "confessed", "confessing", "confesses"}) &&
+                       (w_.any(i + 1, {"carrying", "to", "that", "having"}) ||
+                        w_.is(i + 1, "responsibility"))) {
+                if (!w_.is(i + 1, "responsibility")) rule = "claim:admitted";
+            } else if (w_.any(i, {"pamphlets", "leaflets", "flyers", "fliers", "notes", "banners",
+                                  "communique", "graffiti", "pamphlet", "leaflet", "note",
+                                  "posters"})) {
+                // "pamphlets from FAIRE", "left pamphlets at the scene".
+                const bool scene = has_word(s, {"scene", "site"}) &&
+                                   has_word(s, {"left", "found", "scattered", "discovered"});
+                std::size_t g = group_after(s, i + 1, 6);
+                if (g == kNone) g = group_before(s, i, 8);
+                if (g != kNone && (scene || w_.any(i + 1, {"from", "signed", "by", "of", "bearing",
+                                                            "claiming"})))
+                    rule = "claim:note-left-by-group";
+                else if (scene && g == kNone && !has_word(s, {"no", "not"}))
+                    rule = "claim:note-left-at-scene";
+            }
+            if (rule.empty()) continue;
+            bool negated = false;
+            for (std::size_t k = i; k > first_[s] && i - k < 5; --k)
+                negated = negated || w_.any(k - 1, {"no", "not", "never", "denied", "nobody"});
+            if (negated) continue;
+            Responsibility resp;
+            resp.sentence = s;
+            resp.verb = i;
+            std::size_t g = group_before(s, i, 14);
+            if (g == kNone) g = group_after(s, i + 1, 8);
+            if (g != kNone) {
+                resp.claimant = arg_of_ref(g, rule);
+            } else if (auto subject = subject_before(s, i, rule)) {
+                resp.claimant = *subject;
+            } else {
+                resp.claimant = arg_of_tokens(i, i + 1, rule);
+            }
+            responsibility_.push_back(std::move(resp));
+        }
+    }
+
+    // ---------------------------------------------------------------- groups and drafts
+
+    /// The chain "City, Region, Country" that starts with place mention `r`.
+    std::vector<std::size_t> chain_from(std::size_t r) const {
+        std::vector<std::size_t> chain{r};
+        const std::uint32_t s = refs_[r].sentence;
+        std::size_t i = refs_[r].last;
+        for (;;) {
+            std::size_t j = i;
+            // "Salerno (District), Afghanistan", "Guayas province, Ecuador".
+            if (w_.is(j, "(")) {
+                std::size_t k = j + 1;
+                while (k < last_[s] && k < j + 4 && w_.token(k).word && is_admin_word(w_[k])) ++k;
+                if (w_.is(k, ")")) j = k + 1;
+            }
+            while (j < last_[s] && j < i + 3 && w_.token(j).word && is_admin_word(w_[j])) ++j;
+            if (!w_.is(j, ",") && !w_.is(j, "(")) break;
+            ++j;
+            const std::size_t next = place_at(j);
+            if (next == kNone || refs_[next].demonym) break;
+            const std::size_t prev = chain.back();
+            // A chain goes from small to large: the next place holds the previous one. A country
+            // that closes the chain but does not hold it says the smaller name was misread.
+            if (!holds(next, prev)) {
+                if (specificity(next) == 0 && specificity(prev) > 0 && !w_.is(refs_[next].last, ",")) {
+                    std::vector<std::size_t> kept;
+                    for (std::size_t c : chain)
+                        if (holds(next, c)) kept.push_back(c);
+                    kept.push_back(next);
+                    return kept;
+                }
+                break;
+            }
+            chain.push_back(next);
+            i = refs_[next].last;
+        }
+        return chain;
+    }
+
+    /// True when place `outer` contains (or is) place `inner`.
+    bool holds(std::size_t outer, std::size_t inner) const {
+        const Actor& o = actor(outer);
+        const Actor& n = actor(inner);
+        if (o.id == n.id) return true;
+        if (o.country_code.empty() || o.country_code != n.country_code) return false;
+        return specificity(outer) < specificity(inner);
+    }
+
+    /// Two places that can be where one event happened.
+    bool compatible(std::size_t a, std::size_t b) const { return holds(a, b) || holds(b, a); }
+
+    /// The place a hit reports: "the Dhaka attack", "attack in Bangladesh", or none.
+    std::optional<PlaceChoice> place_of_hit(const Hit& h) const {
+        const std::uint32_t s = h.sentence;
+        // Modifier: a place right before the trigger ("the Baghdad bombing").
+        if (h.first > first_[s]) {
+            std::size_t k = h.first - 1;
+            if (w_.is(k, "'") || w_.is(k, "s")) k = k > first_[s] ? k - 1 : k;
+            const std::size_t r = ref_at_[k];
+            if (r != kNone && is_place(r) && !refs_[r].demonym)
+                return PlaceChoice{chain_from(r), "place:modifier"};
+        }
+        // After the trigger: "attack in Bangladesh", "exploded outside a school in Kabul".
+        for (std::size_t i = h.last; i < last_[s] && i < h.last + 12; ++i) {
+            if (w_.any(i, {";", "when", "while", "after", "but", "killing", "wounding", "injuring"}))
+                break;
+            const std::size_t r = place_at(i);
+            if (r == kNone || refs_[r].demonym) continue;
+            if (i > h.last && w_.any(i - 1, {"in", "at", "near", "outside", "inside", "on", "of",
+                                              "across", "throughout", "between", "around", ","}))
+                return PlaceChoice{chain_from(r), "place:after-trigger"};
+            if (i == h.last) return PlaceChoice{chain_from(r), "place:after-trigger"};
+        }
+        return std::nullopt;
+    }
+
+    /// The place of a group of triggers in one sentence: every place the sentence names is
+    /// scored by how it is tied to a trigger (modifier, "in X" after it), by whether it is given
+    /// with its country ("Kirkuk, Kirkuk Governorate, Iraq") and by how specific it is.
+    std::optional<PlaceChoice> best_place(std::uint32_t s, const std::vector<std::size_t>& hits) const {
+        std::optional<PlaceChoice> best;
+        double best_score = -1e9;
+        for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+            const std::size_t r = place_at(i);
+            if (r == kNone || refs_[r].demonym) continue;
+            // A place that is part of a chain started earlier was scored with that chain.
+            bool inside = false;
+            if (best)
+                for (std::size_t c : best->refs) inside = inside || c == r;
+            if (inside) continue;
+            PlaceChoice choice{chain_from(r), "place:in-sentence"};
+            double score = 0;
+            if (choice.refs.size() >= 2 && specificity(choice.refs.back()) == 0) score += 3;
+            else if (choice.refs.size() >= 2) score += 2;
+            if (i > first_[s] && w_.any(i - 1, {"in", "at", "near", "outside", "inside", "across",
+                                                "throughout", "of", "into"}))
+                score += 2;
+            if (i > first_[s] && w_.any(i - 1, {"from", "to", "for", "with", "by", "against"}))
+                score -= 1;
+            std::size_t nearest = kNone;
+            for (std::size_t k : hits) {
+                const Hit& h = hits_[k];
+                if (refs_[r].last == h.first ||
+                    (refs_[r].last + 1 == h.first && w_.any(h.first - 1, {"'", "s"}))) {
+                    score += 4;
+                    choice.rule = "place:modifier";
+                }
+                const std::size_t d = i >= h.last ? i - h.last : h.first - std::min(h.first, refs_[r].last);
+                nearest = std::min(nearest, d);
+                if (i >= h.last && choice.rule == "place:in-sentence") choice.rule = "place:after-trigger";
+            }
+            if (nearest != kNone) score -= static_cast<double>(std::min<std::size_t>(nearest, 40)) / 20.0;
+            score += 0.3 * specificity(choice.refs.front());
+            if (score > best_score) {
+                best_score = score;
+                best = std::move(choice);
+            }
+        }
+        return best;
+    }
+
+    /// The first place named in a sentence (GTD: "In Caracas, Venezuela, ... was killed").
+    std::optional<PlaceChoice> place_of_sentence(std::uint32_t s, bool allow_demonym) const {
+        for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+            const std::size_t r = place_at(i);
+            if (r == kNone || (refs_[r].demonym && !allow_demonym)) continue;
+            return PlaceChoice{chain_from(r), refs_[r].demonym ? "place:demonym-in-sentence"
+                                                                : "place:in-sentence"};
+        }
+        return std::nullopt;
+    }
+
+    /// The coordinated places after a plural trigger: "first in Yemen, then Turkey, Bangladesh
+    /// and Iraq" -> four places. Hierarchies ("Kabul, Afghanistan") count once.
+    std::vector<std::size_t> place_list(const Hit& h) const {
+        const std::uint32_t s = h.sentence;
+        std::vector<std::size_t> list;
+        std::size_t i = h.last;
+        // The list starts just after the trigger ("attacks, first in Yemen, then ...",
+        // "attacks are not new - Brussels, Paris ...").
+        while (i < last_[s] && i < h.last + 6 && place_at(i) == kNone) ++i;
+        while (i < last_[s]) {
+            const std::size_t r = place_at(i);
+            if (r == kNone || refs_[r].demonym) break;
+            const std::vector<std::size_t> chain = chain_from(r);
+            list.push_back(r);
+            std::size_t j = refs_[chain.back()].last;
+            // Gap words allowed between coordinated places.
+            std::size_t gap = 0;
+            while (j < last_[s] && gap < 4 &&
+                   w_.any(j, {",", "and", "or", "then", "first", "finally", "perhaps", "even",
+                              "later", "in", "as", "well", "also", "-", "and"})) {
+                ++j;
+                ++gap;
+            }
+            if (gap == 0) break;
+            i = j;
+        }
+        return list;
+    }
+
+    /// Whether a generic trigger is used of a violent event here.
+    bool supported(const Hit& h) const {
+        const std::uint32_t s = h.sentence;
+        for (const Hit& o : hits_)
+            if (o.sentence == s && !(o.info->flags & (kTriggerGeneric | kTriggerAnaphor))) return true;
+        for (const CasualtyFigure& f : figures_[s])
+            if (!f.zero) return true;
+        for (const auto& m : arg_matches_) {
+            if (sentence_of_[m.first] != s) continue;
+            const ArgInfo& info = lex_.arg_info[m.entry];
+            if (info.slot == ArgSlot::weapon) return true;
+            if (info.slot == ArgSlot::perpetrator && m.last <= h.first && h.first - m.last < 8)
+                return true;
+            if (info.slot == ArgSlot::target && m.first >= h.last && m.first < h.last + 5) return true;
+        }
+        for (std::size_t i = first_[s]; i < last_[s]; ++i)
+            if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
+                return true;
+        for (const Responsibility& r : responsibility_)
+            if (r.sentence == s) return true;
+        return place_of_hit(h).has_value();
+    }
+
+    /// "recent attacks", "these types of attacks", "such attacks": talk about attacks in general.
+    bool generic_talk(const Hit& h) const {
+        for (std::size_t k = h.first; k > first_[h.sentence] && h.first - k < 4; --k) {
+            const std::size_t i = k - 1;
+            if (w_.any(i, {"recent", "these", "those", "such", "future", "more", "further",
+                           "previous", "similar", "past", "other", "many", "several", "frequent",
+                           "possible", "potential", "any", "new", "deadly", "terrorist"}))
+                return !w_.is(i, "terrorist") || generic_talk_before(i);
+            if (w_.is(i, "of") && i > first_[h.sentence] &&
+                w_.any(i - 1, {"one", "series", "wave", "string", "spate", "two", "three", "four"}))
+                return false;
+        }
+        return false;
+    }
+
+    bool generic_talk_before(std::size_t i) const {
+        return i > 0 && w_.any(i - 1, {"recent", "these", "those", "such", "future", "more"});
+    }
+
+    /// "four separate attacks": the count before a plural trigger.
+    std::size_t count_before(const Hit& h) const {
+        for (std::size_t k = h.first; k > first_[h.sentence] && h.first - k < 3; --k) {
+            if (auto n = read_number(w_, k - 1, h.first); n && n->last <= h.first) return n->value;
+        }
+        return kNone;
+    }
+
+    void build_groups() {
+        for (Hit& h : hits_) {
+            h.supported = !(h.info->flags & kTriggerGeneric) || supported(h);
+            h.generic_talk = (h.info->flags & kTriggerPlural) && generic_talk(h);
+            if (h.info->flags & kTriggerPlural) h.count = count_before(h);
+        }
+        std::size_t i = 0;
+        while (i < hits_.size()) {
+            const std::uint32_t s = hits_[i].sentence;
+            std::size_t end = i;
+            while (end < hits_.size() && hits_[end].sentence == s) ++end;
+            std::vector<Group> split;
+            Group whole;
+            whole.sentence = s;
+            for (std::size_t k = i; k < end; ++k) {
+                const Hit& h = hits_[k];
+                if ((h.info->flags & kTriggerPlural) && h.teaser) continue;
+                if (h.info->flags & kTriggerPlural) {
+                    const std::vector<std::size_t> places = place_list(h);
+                    if (places.size() >= 2 || (h.count != kNone && h.count >= 2 && places.size() >= 2)) {
+                        for (std::size_t r : places) {
+                            Group g;
+                            g.sentence = s;
+                            g.hits.push_back(k);
+                            g.place = PlaceChoice{chain_from(r), "place:coordination"};
+                            g.split = true;
+                            split.push_back(std::move(g));
+                        }
+                        continue;
+                    }
+                    if (h.generic_talk) continue;
+                    // A plural trigger names an event only with its own place ("the bombings
+                    // in Brussels") or a count ("two attacks").
+                    if (!place_of_hit(h) && h.count == kNone) continue;
+                }
+                if (!h.supported) continue;
+                whole.hits.push_back(k);
+            }
+            // When a sentence splits into several events, its generic words ("killing over 300")
+            // describe them together and make no event of their own.
+            if (!split.empty()) {
+                std::vector<std::size_t> kept;
+                for (std::size_t k : whole.hits)
+                    if (!(hits_[k].info->flags & kTriggerGeneric)) kept.push_back(k);
+                whole.hits = kept;
+            }
+            if (!whole.hits.empty()) {
+                if (hits_[whole.hits.front()].teaser) {
+                    for (std::size_t k : whole.hits)
+                        if (!whole.place)
+                            if (auto p = place_of_hit(hits_[k])) whole.place = p;
+                } else if (split.empty()) {
+                    whole.place = best_place(s, whole.hits);
+                }
+                groups_.push_back(std::move(whole));
+            }
+            for (Group& g : split) groups_.push_back(std::move(g));
+            i = end;
+        }
+    }
+
+    const EventType& type_of_hit(std::size_t k) const { return lex_.types[hits_[k].info->type]; }
+
+    /// The family a group reports: the best-ranked type among its hits.
+    std::string family_of(const Group& g) const {
+        const EventType* best = nullptr;
+        for (std::size_t k : g.hits) {
+            const EventType& t = type_of_hit(k);
+            if (best == nullptr || t.rank < best->rank) best = &t;
+        }
+        return best ? best->family : "attack";
+    }
+
+    bool anchored(const Group& g) const {
+        if (g.place) return true;
+        for (const CasualtyFigure& f : figures_[g.sentence])
+            if (!f.zero) return true;
+        if (!dates_[g.sentence].empty()) return true;
+        for (const Responsibility& r : responsibility_)
+            if (r.sentence == g.sentence && !r.negated) return true;
+        return false;
+    }
+
+    /// "the incident", "the attack", "this blast": refers back to an event told before.
+    bool anaphoric(const Group& g) const {
+        for (std::size_t k : g.hits) {
+            const Hit& h = hits_[k];
+            if (h.info->flags & kTriggerAnaphor) return true;
+            if (!h.info->verb && !(h.info->flags & kTriggerPlural) && h.first > first_[h.sentence] &&
+                w_.any(h.first - 1, {"the", "this", "that"}) && !w_.is(h.last, "of"))
+                return true;
+        }
+        return false;
+    }
+
+    static bool families_fit(const std::string& a, const std::string& b) {
+        return a == b || a == "attack" || b == "attack";
+    }
+
+    void resolve_drafts() {
+        for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+            const Group& g = groups_[gi];
+            const std::string family = family_of(g);
+            std::size_t target = kNone;
+            const bool teaser = hits_[g.hits.front()].teaser;
+            // Most recent draft first.
+            for (std::size_t d = drafts_.size(); d > 0 && target == kNone; --d) {
+                Draft& dr = drafts_[d - 1];
+                const std::uint32_t distance = g.sentence - std::min(g.sentence, dr.last_sentence);
+                const bool near = distance <= 1;
+                if (teaser) {
+                    // A teaser ("READ MORE: ...") only adds to an event of the same place.
+                    if (g.place && dr.place &&
+                        compatible(g.place->refs.front(), dr.place->refs.front()) &&
+                        families_fit(family, dr.family))
+                        target = d - 1;
+                    continue;
+                }
+                if (g.place && dr.place) {
+                    if (!compatible(g.place->refs.front(), dr.place->refs.front())) continue;
+                    if (!families_fit(family, dr.family) && !near) continue;
+                    if (g.split && !dr.place) continue;
+                    target = d - 1;
+                } else if (g.place && !dr.place) {
+                    if (g.split || distance > 2) continue;
+                    if (!families_fit(family, dr.family) && !near) continue;
+                    target = d - 1;
+                } else if (!g.place) {
+                    // Unplaced: join the event being talked about.
+                    const bool all_split = std::all_of(dr.groups.begin(), dr.groups.end(),
+                                                       [&](std::size_t x) { return groups_[x].split; });
+                    if (all_split && !anaphoric(g)) continue;
+                    if (distance > 2 && !anaphoric(g)) break;
+                    if (!families_fit(family, dr.family) && !near && !anaphoric(g)) break;
+                    target = d - 1;
+                }
+                if (target != kNone) break;
+                if (!g.place) break;
+            }
+            if (target == kNone) {
+                // An anaphor or a teaser never starts an event.
+                if (teaser) continue;
+                bool starts = false;
+                for (std::size_t k : g.hits)
+                    if (!(hits_[k].info->flags & kTriggerAnaphor)) starts = true;
+                if (!starts) continue;
+                drafts_.push_back(Draft{});
+                target = drafts_.size() - 1;
+                drafts_[target].family = family;
+            }
+            Draft& dr = drafts_[target];
+            dr.groups.push_back(gi);
+            dr.last_sentence = std::max(dr.last_sentence, g.sentence);
+            if (!g.split) dr.sentences.insert(g.sentence);
+            if (dr.family == "attack") dr.family = family;
+            if (g.place && (!dr.place || specificity(g.place->refs.front()) >
+                                             specificity(dr.place->refs.front())))
+                dr.place = g.place;
+        }
+        // Facts in sentences without a trigger belong to the event talked about just before.
+        std::vector<std::size_t> owner(t_.sentences.size(), kNone);
+        for (std::size_t d = 0; d < drafts_.size(); ++d)
+            for (std::uint32_t s : drafts_[d].sentences) owner[s] = d;
+        std::set<std::uint32_t> split_sentences;
+        for (const Group& g : groups_)
+            if (g.split) split_sentences.insert(g.sentence);
+        std::size_t current = kNone;
+        std::uint32_t current_since = 0;
+        for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
+            if (owner[s] != kNone) {
+                current = owner[s];
+                current_since = s;
+                continue;
+            }
+            if (split_sentences.count(s) || boilerplate(s)) {
+                if (split_sentences.count(s)) current = kNone;
+                continue;
+            }
+            if (current != kNone && s - current_since <= 4) drafts_[current].sentences.insert(s);
+        }
+        // Sentences before the first event (a headline-style opening) go to the first event.
+        if (!drafts_.empty()) {
+            std::uint32_t first_owned = static_cast<std::uint32_t>(t_.sentences.size());
+            for (std::uint32_t s = 0; s < t_.sentences.size(); ++s)
+                if (owner[s] != kNone) {
+                    first_owned = s;
+                    break;
+                }
+            for (std::uint32_t s = 0; s < first_owned; ++s)
+                if (!boilerplate(s) && !split_sentences.count(s)) {
+                    bool figures = false;
+                    for (const CasualtyFigure& f : figures_[s]) figures = figures || !f.zero;
+                    if (figures) drafts_[owner[first_owned] == kNone ? 0 : owner[first_owned]].sentences.insert(s);
+                }
+        }
+    }
+
+    // ---------------------------------------------------------------- events
+
+    Place make_place(const PlaceChoice& choice) const {
+        // Most specific member of the chain names the place; the others fill region/country.
+        std::size_t best = choice.refs.front();
+        for (std::size_t r : choice.refs)
+            if (specificity(r) > specificity(best)) best = r;
+        const Actor& a = actor(best);
+        Place p;
+        p.name = a.mentions[refs_[best].mention].text;
+        p.actor = a.id;
+        p.country_code = a.country_code;
+        p.lat = a.lat;
+        p.lon = a.lon;
+        p.span = a.mentions[refs_[best].mention].span;
+        p.rule = choice.rule;
+        const int spec = specificity(best);
+        if (spec == 2) p.city = a.name;
+        if (spec == 1) p.region = a.name;
+        if (spec == 0) p.country = a.name;
+        for (std::size_t r : choice.refs) {
+            const Actor& o = actor(r);
+            if (specificity(r) == 1 && p.region.empty()) p.region = o.name;
+            if (specificity(r) == 0 && p.country.empty()) p.country = o.name;
+        }
+        if (spec == 2 && p.region.empty())
+            if (const auto e = r_.names.find_id(a.id)) p.region = r_.names.entry(*e).region;
+        if (p.country.empty() && !p.country_code.empty())
+            if (const auto e = r_.names.find_id("country:" + p.country_code))
+                p.country = r_.names.entry(*e).name;
+        return p;
+    }
+
+    Arg hit_arg(std::size_t k) const {
+        const Hit& h = hits_[k];
+        return Arg{std::string(w_.text(h.first, h.last)), w_.span(h.first, h.last), {},
+                   "trigger:" + h.info->source};
+    }
+
+    /// Combines the figures of one toll over the event's sentences: the first stated figure,
+    /// plus later ones that say "also" or "in addition to"; zero only when nothing else.
+    std::optional<Figure> combine(const Draft& d, Toll toll) const {
+        std::optional<Figure> base, zero;
+        bool base_attackers = false;
+        std::int64_t added = 0;
+        std::string added_rules;
+        bool attackers_counted = false;
+        for (std::uint32_t s : d.sentences) {
+            for (const CasualtyFigure& f : figures_[s]) {
+                if (f.toll != toll) continue;
+                if (f.zero) {
+                    if (!zero) zero = f.figure;
+                    continue;
+                }
+                if (f.perpetrators) attackers_counted = true;
+                if (!base && !f.additive) {
+                    base = f.figure;
+                    base_attackers = f.perpetrators;
+                } else if (f.additive || (toll == Toll::killed && f.perpetrators != base_attackers)) {
+                    // "also killed", "in addition to the assailant", and the attackers' dead
+                    // told apart from their victims ("Six of the assailants were killed").
+                    added += f.figure.value;
+                    added_rules += "+" + f.figure.rule;
+                }
+            }
+        }
+        // "21 people, including the bomber, were killed".
+        for (std::uint32_t s : d.sentences)
+            for (std::size_t i = first_[s]; i + 1 < last_[s]; ++i)
+                if (w_.is(i, "including"))
+                    for (std::size_t x = i + 1; x < last_[s] && x < i + 5; ++x)
+                        if (tags_[x] & kTagPerpetrator) attackers_counted = true;
+        // Coders count suicide bombers among the dead: add them when no figure did.
+        if (toll == Toll::killed && !attackers_counted && suicide_bombers(d) > 0) {
+            const std::int64_t bombers = suicide_bombers(d);
+            if (!base && zero) {
+                base = zero;
+                zero.reset();
+            }
+            added += bombers;
+            added_rules += "+figure:suicide-bombers";
+        }
+        if (!base && added > 0) {
+            Figure f;
+            f.value = 0;
+            base = f;
+            for (std::uint32_t s : d.sentences)
+                for (const CasualtyFigure& c : figures_[s])
+                    if (c.toll == toll && c.additive && base->text.empty()) {
+                        base->text = c.figure.text;
+                        base->span = c.figure.span;
+                        base->rule = "figure:sum";
+                    }
+        }
+        if (base) {
+            base->value += added;
+            base->rule += added_rules;
+            return base;
+        }
+        return zero;
+    }
+
+    /// How many suicide bombers died in the event: "two suicide bombers" -> 2, "a suicide
+    /// bomber", "blew himself up" -> 1; 0 when the event is no suicide bombing or was foiled.
+    std::int64_t suicide_bombers(const Draft& d) const {
+        std::int64_t bombers = 0;
+        bool suicide = false, foiled = false;
+        for (std::size_t gi : d.groups)
+            for (std::size_t k : groups_[gi].hits) {
+                const Hit& h = hits_[k];
+                if (lex_.types[h.info->type].name != "suicide_bombing") continue;
+                suicide = true;
+                const std::string_view last = w_[h.last - 1];
+                std::int64_t n = 1;
+                if (last == "bombers" || last == "attackers") {
+                    n = 2;
+                    if (h.first > first_[h.sentence]) {
+                        for (std::size_t b = h.first; b > first_[h.sentence] && h.first - b < 3; --b)
+                            if (auto num = read_number(w_, b - 1, h.first); num && num->last == h.first) {
+                                n = num->value;
+                                break;
+                            }
+                    }
+                }
+                if (h.info->verb || last == "bomber" || last == "bombers") bombers = std::max(bombers, n);
+            }
+        for (std::uint32_t s : d.sentences)
+            if (has_word(s, {"arrested", "apprehended", "detained", "captured", "foiled", "thwarted",
+                             "defused", "surrendered", "shot", "before"}))
+                foiled = foiled || has_word(s, {"bomber", "bombers", "assailant", "attacker"});
+        if (!suicide || foiled) return 0;
+        return std::max<std::int64_t>(bombers, 1);
+    }
+
+    void add_unique(std::vector<Arg>& args, Arg arg) const {
+        for (const Arg& a : args) {
+            if (!arg.actor.empty() && a.actor == arg.actor) return;
+            if (a.span == arg.span) return;
+        }
+        args.push_back(std::move(arg));
+    }
+
+    /// Extends an argument noun back over its modifiers ("the Guar Chempedak police station").
+    std::size_t modifiers_before(std::size_t first, std::uint32_t s) const {
+        std::size_t b = first;
+        while (b > first_[s] && first - b < 4 && w_.token(b - 1).word &&
+               (w_.capitalized(b - 1) || (tags_[b - 1] & kTagPerson)) &&
+               !w_.any(b - 1, {"the", "a", "an", "in", "at", "on", "of"}) && b - 1 != first_[s])
+            --b;
+        return b;
+    }
+
+    Event make_event(const Draft& d) const {
+        Event e;
+        // Type: the best-ranked trigger; generic attacks refined by weapons.
+        std::size_t best = kNone;
+        std::vector<std::size_t> hit_list;
+        for (std::size_t gi : d.groups)
+            for (std::size_t k : groups_[gi].hits)
+                if (std::find(hit_list.begin(), hit_list.end(), k) == hit_list.end()) hit_list.push_back(k);
+        std::sort(hit_list.begin(), hit_list.end());
+        for (std::size_t k : hit_list) {
+            if (best == kNone) {
+                best = k;
+                continue;
+            }
+            const EventType& a = type_of_hit(k);
+            const EventType& b = type_of_hit(best);
+            if (a.rank < b.rank || (a.rank == b.rank && hits_[k].info->type < hits_[best].info->type))
+                best = k;
+        }
+        const EventType* type = &type_of_hit(best);
+        std::map<std::string, int> weapon_classes;
+        std::set<std::uint32_t> group_sentences;
+        for (std::size_t gi : d.groups) group_sentences.insert(groups_[gi].sentence);
+        for (const auto& m : arg_matches_) {
+            const std::uint32_t s = sentence_of_[m.first];
+            if (!d.sentences.count(s) && !group_sentences.count(s)) continue;
+            const ArgInfo& info = lex_.arg_info[m.entry];
+            if (info.slot == ArgSlot::weapon) ++weapon_classes[info.weapon_class];
+        }
+        std::string type_rule;
+        if (type->family == "attack") {
+            const char* refined = nullptr;
+            if (weapon_classes.count("Explosives")) refined = "bombing";
+            else if (weapon_classes.count("Firearms")) refined = "armed_assault";
+            else if (weapon_classes.count("Incendiary")) refined = "arson";
+            else if (weapon_classes.count("Melee")) refined = "armed_assault";
+            else if (weapon_classes.count("Blunt") || weapon_classes.count("Chemical"))
+                refined = "unarmed_assault";
+            if (refined != nullptr)
+                if (const EventType* t = lex_.type(refined)) type = t;
+        }
+        e.type = type->name;
+        e.cameo = type->cameo;
+        e.gtd_attack_type = type->gtd_attack_type;
+        e.trigger = hit_arg(best);
+        if (type->name != type_of_hit(best).name) e.trigger.rule += " weapon-refined:" + type->source;
+        for (std::size_t k : hit_list) e.mentions.push_back(hit_arg(k));
+        e.sentence = hits_[hit_list.front()].sentence;
+        e.span = t_.sentences[e.sentence].span;
+        if (d.place) e.place = make_place(*d.place);
+
+        // Date: stated with the event, else the date the summary opens with.
+        for (std::uint32_t s : group_sentences) {
+            for (const DateMention& m : dates_[s]) {
+                if (e.date.empty() || (e.date_rule == "date:year" && m.rule != "date:year")) {
+                    e.date = to_iso(m.date);
+                    e.date_rule = m.rule;
+                }
+            }
+            if (!e.date.empty() && e.date_rule != "date:year") break;
+        }
+        if (leading_ && (e.date.empty() || e.date_rule == "date:year" ||
+                         group_sentences.count(sentence_of_[leading_->first]))) {
+            e.date = to_iso(leading_->date);
+            e.date_rule = leading_->rule;
+        }
+
+        e.killed = combine(d, Toll::killed);
+        e.wounded = combine(d, Toll::wounded);
+
+        // Claims of responsibility and perpetrators.
+        std::set<std::uint32_t> fact_sentences = d.sentences;
+        fact_sentences.insert(group_sentences.begin(), group_sentences.end());
+        for (const Responsibility& r : responsibility_) {
+            if (!fact_sentences.count(r.sentence) || r.negated || r.claimant.text.empty()) continue;
+            add_unique(e.claimed_by, r.claimant);
+            if (!r.claimant.actor.empty()) {
+                Arg p = r.claimant;
+                p.rule = "perpetrator:claimed-responsibility";
+                add_unique(e.perpetrators, p);
+            }
+        }
+        for (std::uint32_t s : fact_sentences) {
+            const bool own = group_sentences.count(s) > 0;
+            const bool blame = has_word(s, {"responsibility", "responsible", "suspected", "suspect",
+                                             "blamed", "attributed", "behind", "carried", "claimed",
+                                             "affiliated", "members", "member", "militants",
+                                             "rebels", "belonging", "accused", "linked"});
+            if (!own && !blame) continue;
+            for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+                const std::size_t r = ref_at_[i];
+                if (r == kNone || refs_[r].first != i || !is_group(r) || negative_context(r)) continue;
+                std::size_t end = refs_[r].last;
+                if (end < last_[s] && (tags_[end] & kTagPerpetrator)) {
+                    while (end < last_[s] && (tags_[end] & kTagPerpetrator)) ++end;
+                    Arg a = arg_of_tokens(i, end, "perpetrator:group-noun");
+                    a.actor = actor(r).id;
+                    add_unique(e.perpetrators, a);
+                } else {
+                    add_unique(e.perpetrators,
+                               arg_of_ref(r, own ? "perpetrator:group-in-event-sentence"
+                                                 : "perpetrator:group-blamed"));
+                }
+            }
+        }
+        // Perpetrators named by what they are ("gunmen", "the suicide bomber"), victims,
+        // targets and weapons from the event's own sentences.
+        for (const auto& m : arg_matches_) {
+            const std::uint32_t s = sentence_of_[m.first];
+            if (!group_sentences.count(s)) continue;
+            const ArgInfo& info = lex_.arg_info[m.entry];
+            const std::string rule = std::string(to_slot_name(info.slot)) + ":" + info.source;
+            switch (info.slot) {
+                case ArgSlot::perpetrator: {
+                    if (lex_.args.entry(m.entry).name == "members" ||
+                        lex_.args.entry(m.entry).name == "supporters" ||
+                        lex_.args.entry(m.entry).name == "fighters")
+                        break;  // only with a group name, handled above
+                    if (m.first > first_[s] && ref_at_[m.first - 1] != kNone &&
+                        is_group(ref_at_[m.first - 1]))
+                        break;  // "Taliban militants": the group is the perpetrator
+                    add_unique(e.perpetrators, arg_of_tokens(modifiers_before(m.first, s), m.last, rule));
+                    break;
+                }
+                case ArgSlot::person:
+                case ArgSlot::prominent: {
+                    if (!victim_context(m.first, m.last, s)) break;
+                    add_unique(e.victims, arg_of_tokens(modifiers_before(m.first, s), m.last, rule));
+                    break;
+                }
+                case ArgSlot::target:
+                    if (e.targets.size() < 4 && near_hit(m.first, s))
+                        add_unique(e.targets, arg_of_tokens(modifiers_before(m.first, s), m.last, rule));
+                    break;
+                case ArgSlot::weapon:
+                    add_unique(e.weapons, arg_of_tokens(m.first, m.last,
+                                                        rule + ":" + info.weapon_class));
+                    break;
+            }
+        }
+        double confidence = 0.35;
+        if (!(hits_[best].info->flags & kTriggerGeneric)) confidence += 0.15;
+        if (e.place) confidence += 0.15;
+        if (!e.date.empty()) confidence += 0.1;
+        if (e.killed || e.wounded) confidence += 0.1;
+        if (!e.perpetrators.empty()) confidence += 0.1;
+        e.confidence = std::min(confidence, 0.95);
+        return e;
+    }
+
+    static const char* to_slot_name(ArgSlot slot) {
+        switch (slot) {
+            case ArgSlot::perpetrator: return "perpetrator";
+            case ArgSlot::person: return "victim";
+            case ArgSlot::prominent: return "victim";
+            case ArgSlot::target: return "target";
+            case ArgSlot::weapon: return "weapon";
+        }
+        return "?";
+    }
+
+    /// An argument within a few words after a trigger, or after "targeting", "at", "outside".
+    bool near_hit(std::size_t first, std::uint32_t s) const {
+        for (const Hit& h : hits_)
+            if (h.sentence == s && h.last <= first && first - h.last <= 8) return true;
+        for (std::size_t k = first; k > first_[s] && first - k < 5; --k)
+            if (w_.any(k - 1, {"targeting", "targeted", "at", "outside", "inside", "near", "on",
+                               "into", "against"}))
+                return true;
+        return false;
+    }
+
+    /// A person noun names a victim when a casualty figure covers it or it follows a trigger.
+    bool victim_context(std::size_t first, std::size_t last, std::uint32_t s) const {
+        const Span span = w_.span(first, last);
+        for (const CasualtyFigure& f : figures_[s])
+            if (!f.zero && f.figure.span.begin <= span.begin && span.end <= f.figure.span.end &&
+                !f.perpetrators)
+                return true;
+        for (const Hit& h : hits_)
+            if (h.sentence == s && h.last <= first && first - h.last <= 4 &&
+                !(h.info->flags & kTriggerAnaphor))
+                return true;
+        return false;
+    }
+
+    std::vector<Event> make_events() {
+        std::vector<Event> events;
+        std::vector<double> scores;
+        for (const Draft& d : drafts_) {
+            Event e = make_event(d);
+            // Mentions nothing anchors (no place, date, figure or perpetrator) in a document
+            // that reports other events are talk, not events ("the massacre of soldiers").
+            const bool anchored_event = e.place || (e.killed && e.killed->value > 0) ||
+                                        (e.wounded && e.wounded->value > 0) ||
+                                        !e.perpetrators.empty() || !e.claimed_by.empty() ||
+                                        (!e.date.empty() && e.date_rule != "date:leading");
+            if (!anchored_event && drafts_.size() > 1) continue;
+            double score = 0;
+            score += 1.0 * static_cast<double>(d.groups.size());
+            if (e.killed && e.killed->value > 0) score += 2;
+            if (e.wounded && e.wounded->value > 0) score += 1;
+            if (e.place) score += 1;
+            if (lex_.type(e.type) && lex_.type(e.type)->family != "attack") score += 1;
+            if (!e.claimed_by.empty()) score += 1;
+            bool lead = false, split = true;
+            for (std::size_t gi : d.groups) {
+                if (groups_[gi].sentence <= 1) lead = true;
+                if (!groups_[gi].split) split = false;
+            }
+            if (lead) score += 2;
+            if (split) score -= 1;
+            events.push_back(std::move(e));
+            scores.push_back(score);
+        }
+        if (events.empty()) return events;
+        std::size_t main = 0;
+        for (std::size_t i = 1; i < events.size(); ++i)
+            if (scores[i] > scores[main]) main = i;
+        if (main != 0) std::rotate(events.begin(), events.begin() + static_cast<long>(main),
+                                   events.begin() + static_cast<long>(main) + 1);
+        // The main event of a summary is where the document says, even when its sentence
+        // names no place.
+        if (!events[0].place) {
+            for (std::uint32_t s = 0; s < t_.sentences.size() && !events[0].place; ++s)
+                if (!boilerplate(s))
+                    if (auto p = place_of_sentence(s, false)) {
+                        events[0].place = make_place(*p);
+                        events[0].place->rule = "place:document-first";
+                    }
+        }
+        if (!events[0].place) {
+            for (std::uint32_t s = 0; s < t_.sentences.size() && !events[0].place; ++s)
+                if (!boilerplate(s))
+                    if (auto p = place_of_sentence(s, true)) {
+                        events[0].place = make_place(*p);
+                        events[0].place->rule = "place:document-demonym";
+                    }
+        }
+        if (events[0].date.empty() && leading_) {
+            events[0].date = to_iso(leading_->date);
+            events[0].date_rule = leading_->rule;
+        }
+        for (std::size_t i = 0; i < events.size(); ++i)
+            events[i].id = t_.document.id + ":e" + std::to_string(i + 1);
+        return events;
+    }
+
+    struct ArgMatch {
+        std::size_t first = 0, last = 0;
+        std::uint32_t entry = 0;
+    };
+
+    const AnalysedText& t_;
+    const Resources& r_;
+    const EventLexicon& lex_;
+    const std::vector<Actor>& actors_;
+    Words w_;
+    std::vector<std::size_t> first_, last_;      ///< token range per sentence
+    std::vector<std::uint32_t> sentence_of_;     ///< sentence per token
+    std::vector<ActorRef> refs_;
+    std::vector<std::size_t> ref_at_;            ///< ActorRef per token, kNone outside mentions
+    std::vector<std::uint8_t> tags_;
+    std::vector<ArgMatch> arg_matches_;
+    std::vector<Hit> hits_;
+    std::vector<std::vector<CasualtyFigure>> figures_;
+    std::vector<std::vector<DateMention>> dates_;
+    std::optional<DateMention> leading_;
+    std::optional<CivilDate> anchor_;
+    std::vector<Responsibility> responsibility_;
+    std::vector<Group> groups_;
+    std::vector<Draft> drafts_;
+};
+
+std::uint8_t parse_flags(const std::string& field, const std::string& where) {
+    std::uint8_t flags = 0;
+    for (const std::string& f : split_list(field, ',')) {
+        if (f == "generic") flags |= kTriggerGeneric;
+        else if (f == "plural") flags |= kTriggerPlural;
+        else if (f == "anaphor") flags |= kTriggerAnaphor;
+        else if (f == "kills") flags |= kTriggerKills;
+        else if (f == "attempt") flags |= kTriggerAttempt;
+        else throw Error(ExitCode::data, where + ": unknown trigger flag \"" + f + "\"");
+    }
+    return flags;
+}
+
+}  // namespace
+
+const EventType* EventLexicon::type(std::string_view name) const {
+    for (const EventType& t : types)
+        if (t.name == name) return &t;
+    return nullptr;
+}
+
+void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
+    {
+        const std::string path = data_dir + "/event_types.tsv";
+        for (const DataRow& row : read_tsv(path)) {
+            const std::string where = path + ":" + std::to_string(row.line);
+            if (row.fields.size() < 5)
+                throw Error(ExitCode::data, where + ": expected type, cameo, gtd_attack_type, family, rank");
+            EventType t;
+            t.name = row.fields[0];
+            t.cameo = row.fields[1];
+            t.gtd_attack_type = row.fields[2];
+            t.family = row.fields[3];
+            try {
+                t.rank = std::stoi(row.fields[4]);
+            } catch (const std::exception&) {
+                throw Error(ExitCode::data, where + ": rank is not a number");
+            }
+            t.source = "event_types.tsv:" + std::to_string(row.line);
+            if (lexicon.type(t.name)) throw Error(ExitCode::data, where + ": duplicate type " + t.name);
+            lexicon.types.push_back(std::move(t));
+        }
+    }
+    {
+        const std::string path = data_dir + "/event_triggers.tsv";
+        for (const DataRow& row : read_tsv(path)) {
+            const std::string where = path + ":" + std::to_string(row.line);
+            if (row.fields.size() < 3 || row.fields.size() > 4 || row.fields[0].empty())
+                throw Error(ExitCode::data, where + ": expected phrase, type, pos and flags");
+            const EventType* type = lexicon.type(row.fields[1]);
+            if (type == nullptr)
+                throw Error(ExitCode::data, where + ": unknown event type \"" + row.fields[1] + "\"");
+            const std::string& pos = row.fields[2];
+            if (pos != "verb" && pos != "noun" && pos != "adj")
+                throw Error(ExitCode::data, where + ": pos must be verb, noun or adj");
+            TriggerInfo info;
+            info.type = static_cast<std::uint32_t>(type - lexicon.types.data());
+            info.verb = pos == "verb";
+            info.flags = row.fields.size() > 3 ? parse_flags(row.fields[3], where) : 0;
+            info.source = "event_triggers.tsv:" + std::to_string(row.line);
+            Entry e;
+            e.id = "trigger:" + std::to_string(row.line);
+            e.name = row.fields[0];
+            e.source = info.source;
+            const std::uint32_t index = lexicon.triggers.add_entry(std::move(e));
+            lexicon.triggers.add_alias(index, row.fields[0]);
+            lexicon.trigger_info.push_back(std::move(info));
+        }
+    }
+    {
+        const std::string path = data_dir + "/event_blockers.tsv";
+        for (const DataRow& row : read_tsv(path)) {
+            const std::string where = path + ":" + std::to_string(row.line);
+            if (row.fields.size() != 2 || (row.fields[1] != "phrase" && row.fields[1] != "context"))
+                throw Error(ExitCode::data, where + ": expected phrase and kind (phrase or context)");
+            Entry e;
+            e.id = "blocker:" + std::to_string(row.line);
+            e.name = row.fields[0];
+            e.source = "event_blockers.tsv:" + std::to_string(row.line);
+            const std::uint32_t index = lexicon.blockers.add_entry(std::move(e));
+            lexicon.blockers.add_alias(index, row.fields[0]);
+            lexicon.blocker_is_context.push_back(row.fields[1] == "context");
+        }
+    }
+    {
+        const std::string path = data_dir + "/event_args.tsv";
+        for (const DataRow& row : read_tsv(path)) {
+            const std::string where = path + ":" + std::to_string(row.line);
+            if (row.fields.size() < 3 || row.fields.size() > 4)
+                throw Error(ExitCode::data, where + ": expected phrase, slot, number and class");
+            ArgInfo info;
+            const std::string& slot = row.fields[1];
+            if (slot == "perpetrator") info.slot = ArgSlot::perpetrator;
+            else if (slot == "person") info.slot = ArgSlot::person;
+            else if (slot == "prominent") info.slot = ArgSlot::prominent;
+            else if (slot == "target") info.slot = ArgSlot::target;
+            else if (slot == "weapon") info.slot = ArgSlot::weapon;
+            else throw Error(ExitCode::data, where + ": unknown slot \"" + slot + "\"");
+            if (row.fields[2] != "sg" && row.fields[2] != "pl")
+                throw Error(ExitCode::data, where + ": number must be sg or pl");
+            info.singular = row.fields[2] == "sg";
+            if (row.fields.size() > 3) info.weapon_class = row.fields[3];
+            if (info.slot == ArgSlot::weapon && info.weapon_class.empty())
+                throw Error(ExitCode::data, where + ": a weapon needs its class");
+            info.source = "event_args.tsv:" + std::to_string(row.line);
+            Entry e;
+            e.id = "arg:" + std::to_string(row.line);
+            e.name = row.fields[0];
+            e.source = info.source;
+            const std::uint32_t index = lexicon.args.add_entry(std::move(e));
+            lexicon.args.add_alias(index, row.fields[0]);
+            lexicon.arg_info.push_back(std::move(info));
+        }
+    }
+}
+
+std::vector<Event> find_events(const AnalysedText& text, const Resources& resources,
+                               const std::vector<Actor>& actors,
+                               std::vector<Diagnostic>& /*diagnostics*/) {
+    return Extractor(text, resources, actors).run();
+}
+
+}  // namespace ekg::extract

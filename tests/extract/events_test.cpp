@@ -1,0 +1,370 @@
+#include "events.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "actors.h"
+#include "error.h"
+#include "sentences.h"
+#include "support.h"
+
+using namespace ekg;
+
+namespace {
+
+/// The events of a short text (with an optional document date).
+std::vector<Event> events_of(const std::string& text, const std::string& date = {}) {
+    return test::extract_text(text, date).events;
+}
+
+bool has_arg(const std::vector<Arg>& args, const std::string& text) {
+    for (const Arg& a : args)
+        if (a.text == text) return true;
+    return false;
+}
+
+bool has_actor(const std::vector<Arg>& args, const std::string& id) {
+    for (const Arg& a : args)
+        if (a.actor == id) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("every event type of the ontology has a CAMEO code and a GTD attack type",
+          "[extract][events]") {
+    const extract::EventLexicon& lex = test::resources().events;
+    REQUIRE(lex.types.size() >= 11);
+    for (const char* name : {"suicide_bombing", "bombing", "armed_assault", "assassination",
+                             "kidnapping", "hijacking", "arson", "unarmed_assault", "massacre",
+                             "air_strike", "attack"}) {
+        const extract::EventType* t = lex.type(name);
+        REQUIRE(t != nullptr);
+        CHECK_FALSE(t->cameo.empty());
+        CHECK_FALSE(t->gtd_attack_type.empty());
+    }
+    CHECK(lex.type("suicide_bombing")->cameo == "1831");
+    CHECK(lex.type("hijacking")->gtd_attack_type == "Hijacking");
+}
+
+TEST_CASE("triggers give the event its type", "[extract][events]") {
+    struct Case {
+        const char* text;
+        const char* type;
+        const char* gtd;
+    };
+    const Case cases[] = {
+        {"A bomb exploded near a market in Chad.", "bombing", "Bombing/Explosion"},
+        {"Gunmen opened fire on a bus in Peru.", "armed_assault", "Armed Assault"},
+        {"Armed men abducted two engineers in Niger.", "kidnapping", "Hostage Taking (Kidnapping)"},
+        {"Four men hijacked a plane over Kenya.", "hijacking", "Hijacking"},
+        {"Assailants set fire to a school in Chile.", "arson", "Facility/Infrastructure Attack"},
+        {"An air strike hit a village in Yemen.", "air_strike", "Bombing/Explosion"},
+        {"A suicide bomber struck a checkpoint in Mali.", "suicide_bombing", "Bombing/Explosion"},
+        {"Militants stormed a police post in Niger.", "armed_assault", "Armed Assault"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        const auto events = events_of(c.text);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == c.type);
+        CHECK(events[0].gtd_attack_type == c.gtd);
+        CHECK_FALSE(events[0].cameo.empty());
+        CHECK(events[0].trigger.rule.rfind("trigger:event_triggers.tsv:", 0) == 0);
+    }
+}
+
+TEST_CASE("one incident told with several triggers takes the type that ranks first",
+          "[extract][events]") {
+    const auto events = events_of(
+        "Gunmen attacked a village in Niger and abducted three teachers. The attackers also "
+        "opened fire on a clinic.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "kidnapping");
+    CHECK(events[0].mentions.size() >= 3);
+}
+
+TEST_CASE("a generic attack takes its type from the weapon", "[extract][events]") {
+    const auto events = events_of("Militants attacked a convoy in Somalia with rifles.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "armed_assault");
+    CHECK(events[0].trigger.rule.find("weapon-refined") != std::string::npos);
+}
+
+TEST_CASE("words for attack in sport, medicine and online talk make no event", "[extract][events]") {
+    CHECK(events_of("The striker's late attack on goal won the match for the visitors.").empty());
+    CHECK(events_of("The minister suffered a heart attack in Chad on Monday.").empty());
+    CHECK(events_of("Volunteers are attacking fake social media accounts every day.").empty());
+    CHECK(events_of("Recent attacks have raised concern among analysts.").empty());
+    CHECK(events_of("Two people were killed in a car crash in Peru.").empty());
+}
+
+TEST_CASE("casualty figures of the event are kept with their rule", "[extract][events]") {
+    const auto events = events_of(
+        "Gunmen opened fire on a bus in Peru, killing four passengers and wounding at least "
+        "nine others.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].killed);
+    CHECK(events[0].killed->value == 4);
+    CHECK(events[0].killed->rule == "figure:object");
+    REQUIRE(events[0].wounded);
+    CHECK(events[0].wounded->value == 9);
+    CHECK(events[0].wounded->qualifier == Qualifier::at_least);
+    CHECK(has_arg(events[0].perpetrators, "Gunmen"));
+}
+
+TEST_CASE("coders count dead attackers: in addition to the assailant, a suicide bomber",
+          "[extract][events]") {
+    const auto a = events_of(
+        "A gunman attacked a hotel in Mali. In addition to the assailant, four people were "
+        "killed.");
+    REQUIRE(a.size() == 1);
+    REQUIRE(a[0].killed);
+    CHECK(a[0].killed->value == 5);
+    const auto b = events_of(
+        "A suicide bomber blew himself up at a checkpoint in Mali, killing three soldiers.");
+    REQUIRE(b.size() == 1);
+    REQUIRE(b[0].killed);
+    CHECK(b[0].killed->value == 4);
+    CHECK(b[0].killed->rule.find("suicide-bombers") != std::string::npos);
+    const auto c = events_of(
+        "A suicide bomber struck a market in Chad. Ten people, including the bomber, were killed.");
+    REQUIRE(c.size() == 1);
+    REQUIRE(c[0].killed);
+    CHECK(c[0].killed->value == 10);
+}
+
+TEST_CASE("nobody hurt gives a zero figure, a later count wins over it", "[extract][events]") {
+    const auto a = events_of("A bomb exploded outside a bank in Chile. No one was injured.");
+    REQUIRE(a.size() == 1);
+    REQUIRE(a[0].wounded);
+    CHECK(a[0].wounded->value == 0);
+    CHECK(!a[0].killed);
+}
+
+TEST_CASE("the place of an event is the one tied to its trigger, with its country",
+          "[extract][events]") {
+    const auto events = events_of(
+        "Officials from Kenya said a bomb exploded in a market in Somalia on Friday.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "SO");
+    CHECK(events[0].place->country == "Somalia");
+    CHECK_FALSE(events[0].place->rule.empty());
+}
+
+TEST_CASE("a summary's chain of city, region and country gives the most specific place",
+          "[extract][events]") {
+    const auto events = events_of(
+        "03/05/2012: Assailants detonated an explosive device in Kabul city, Kabul province, "
+        "Afghanistan.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "AF");
+    CHECK(events[0].place->city == "Kabul");
+}
+
+TEST_CASE("coordinated places split one mention into one event per place", "[extract][events]") {
+    const auto events = events_of(
+        "In three separate attacks, first in Kenya, then Uganda and Somalia, militants killed "
+        "ten people.");
+    REQUIRE(events.size() == 3);
+    std::set<std::string> codes;
+    for (const Event& e : events) {
+        REQUIRE(e.place);
+        codes.insert(e.place->country_code);
+        CHECK(e.place->rule == "place:coordination");
+        CHECK(!e.killed);  // the ten are the three attacks' together
+    }
+    CHECK(codes == std::set<std::string>{"KE", "UG", "SO"});
+}
+
+TEST_CASE("mentions of one attack by city and by country are one event", "[extract][events]") {
+    const auto events = events_of(
+        "A double bombing in Baghdad killed 30 people on Sunday. Officials said the attack in "
+        "Iraq was planned for weeks.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].mentions.size() >= 2);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Baghdad");
+}
+
+TEST_CASE("a place before the trigger names the attack's place", "[extract][events]") {
+    const auto events = events_of("Police are still investigating the Nairobi bombing.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->rule == "place:modifier");
+    CHECK(events[0].place->country_code == "KE");
+}
+
+TEST_CASE("attacks in two places of different countries are two events", "[extract][events]") {
+    const auto events = events_of(
+        "A bomb exploded in a market in Chad on Monday, killing five people. On Tuesday, gunmen "
+        "opened fire on a bus in Peru, killing two passengers.");
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].place->country_code != events[1].place->country_code);
+}
+
+TEST_CASE("the date of a summary is the date it opens with", "[extract][events]") {
+    const auto events = events_of("03/05/2012: A bomb exploded near a school in Chad on Monday.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].date == "2012-03-05");
+    CHECK(events[0].date_rule == "date:leading");
+}
+
+TEST_CASE("a relative date resolves against the document date", "[extract][events]") {
+    const auto events = events_of("Gunmen stormed a hotel in Mali on Monday.", "2016-07-06");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].date == "2016-07-04");
+    CHECK(events[0].date_rule == "date:weekday");
+    const auto abs = events_of("Gunmen stormed a hotel in Mali on July 3, 2016.");
+    REQUIRE(abs.size() == 1);
+    CHECK(abs[0].date == "2016-07-03");
+}
+
+TEST_CASE("a group that claimed responsibility is claimant and perpetrator", "[extract][events]") {
+    const auto events = events_of(
+        "A car bomb exploded in a market in Somalia. Al-Shabaab claimed responsibility for the "
+        "attack.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].claimed_by.size() == 1);
+    CHECK(events[0].claimed_by[0].actor.rfind("group:", 0) == 0);
+    CHECK(has_actor(events[0].perpetrators, events[0].claimed_by[0].actor));
+}
+
+TEST_CASE("no group claiming responsibility names no claimant", "[extract][events]") {
+    const auto events = events_of(
+        "A bomb exploded in a market in Chad. No group claimed responsibility for the attack.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].claimed_by.empty());
+}
+
+TEST_CASE("a claimant that is no known group is kept as text", "[extract][events]") {
+    const auto events = events_of(
+        "Assailants set fire to a clinic in Chile. An individual calling himself the Night Owl "
+        "claimed responsibility for the incident.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].claimed_by.size() == 1);
+    CHECK(events[0].claimed_by[0].actor.empty());
+    CHECK(events[0].claimed_by[0].text.find("Night Owl") != std::string::npos);
+}
+
+TEST_CASE("a group-claimed trigger names the claimant", "[extract][events]") {
+    const auto events =
+        events_of("The death toll reached 40 in an ISIS-claimed double bombing in Baghdad.");
+    REQUIRE(events.size() == 1);
+    CHECK(has_actor(events[0].claimed_by, "group:isis"));
+    REQUIRE(events[0].killed);
+    CHECK(events[0].killed->value == 40);
+}
+
+TEST_CASE("a group with a noun for its members is one perpetrator argument", "[extract][events]") {
+    const auto events = events_of("ISIS supporters opened fire on a crowd in Syria.");
+    REQUIRE(events.size() == 1);
+    REQUIRE_FALSE(events[0].perpetrators.empty());
+    CHECK(events[0].perpetrators[0].text == "ISIS supporters");
+    CHECK(events[0].perpetrators[0].actor == "group:isis");
+}
+
+TEST_CASE("a suspected group is a perpetrator even when nobody claimed", "[extract][events]") {
+    const auto events = events_of(
+        "A bomb exploded outside a police station in Somalia. No group claimed responsibility; "
+        "however, officials suspected Al-Shabaab.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].claimed_by.empty());
+    REQUIRE_FALSE(events[0].perpetrators.empty());
+    CHECK(events[0].perpetrators[0].actor.rfind("group:", 0) == 0);
+}
+
+TEST_CASE("weapons and targets are arguments with their lexicon entry", "[extract][events]") {
+    const auto events =
+        events_of("Militants attacked a police station in Niger with rifles and grenades.");
+    REQUIRE(events.size() == 1);
+    CHECK(has_arg(events[0].weapons, "rifles"));
+    CHECK(has_arg(events[0].weapons, "grenades"));
+    CHECK(events[0].weapons[0].rule.rfind("weapon:event_args.tsv:", 0) == 0);
+    CHECK_FALSE(events[0].targets.empty());
+}
+
+TEST_CASE("the main event comes first and ids follow that order", "[extract][events]") {
+    const auto events = events_of(
+        "Residents recalled a shooting in Peru years ago. On Monday a car bomb killed 12 people "
+        "in Colombia, and a group claimed responsibility for the bombing.");
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == "bombing");
+    CHECK(events[0].id.ends_with(":e1"));
+    CHECK(events[1].id.ends_with(":e2"));
+}
+
+TEST_CASE("a trigger in a quote with no place, date or figure is no event of its own",
+          "[extract][events]") {
+    const auto events = events_of(
+        "A bomb exploded in a market in Chad, killing five people. \"They used to boast about the "
+        "massacre of captured soldiers,\" said an analyst.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "bombing");
+}
+
+TEST_CASE("a boilerplate teaser adds to an event but never starts one", "[extract][events]") {
+    const std::string text =
+        "In two attacks, first in Chad, then Niger, militants killed nine people.\n\n"
+        "READ MORE: Death toll climbs to 12 in bombing in Niger\n\n"
+        "READ MORE: Bombing in Peru kills 4\n";
+    Document doc;
+    doc.id = std::string("teaser-doc");
+    doc.text = text;
+    std::vector<Sentence> sentences = extract::split_sentences(text);
+    REQUIRE(sentences.size() == 3);
+    sentences[1].boilerplate = true;
+    sentences[2].boilerplate = true;
+    const extract::FoldedText folded = extract::fold(text);
+    const std::vector<extract::Token> tokens = extract::tokenize(folded);
+    const extract::AnalysedText analysed{doc, sentences, folded, tokens, extract::case_style(text)};
+    std::vector<Diagnostic> diagnostics;
+    const std::vector<Actor> actors = extract::find_actors(analysed, test::resources(), diagnostics);
+    const std::vector<Event> events =
+        extract::find_events(analysed, test::resources(), actors, diagnostics);
+    REQUIRE(events.size() == 2);
+    const Event& niger = events[0].place->country_code == "NE" ? events[0] : events[1];
+    REQUIRE(niger.killed);
+    CHECK(niger.killed->value == 12);
+    for (const Event& e : events) CHECK(e.place->country_code != "PE");
+}
+
+TEST_CASE("every value of an event carries the rule that produced it", "[extract][events]") {
+    const auto events = events_of(
+        "01/15/2014: Gunmen opened fire on a bus in Peru, killing four passengers. The Shining "
+        "Path claimed responsibility.");
+    REQUIRE(events.size() == 1);
+    const Event& e = events[0];
+    CHECK_FALSE(e.trigger.rule.empty());
+    CHECK_FALSE(e.date_rule.empty());
+    REQUIRE(e.place);
+    CHECK_FALSE(e.place->rule.empty());
+    REQUIRE(e.killed);
+    CHECK_FALSE(e.killed->rule.empty());
+    for (const Arg& a : e.perpetrators) CHECK_FALSE(a.rule.empty());
+    for (const Arg& a : e.claimed_by) CHECK_FALSE(a.rule.empty());
+    for (const Arg& a : e.mentions) CHECK_FALSE(a.rule.empty());
+    CHECK(e.confidence > 0.5);
+}
+
+TEST_CASE("a malformed event lexicon row is an error naming file and line", "[extract][events]") {
+    test::TempDir dir;
+    const auto copy = [&](const char* name) {
+        std::ifstream in(test::source_dir() / "data" / name, std::ios::binary);
+        std::ofstream(dir.path / name, std::ios::binary) << in.rdbuf();
+    };
+    for (const char* name : {"event_types.tsv", "event_blockers.tsv", "event_args.tsv"}) copy(name);
+    std::ofstream(dir.path / "event_triggers.tsv", std::ios::binary)
+        << "# test\nbomb\tbombing\tnoun\t\nblast\tno_such_type\tnoun\t\n";
+    extract::EventLexicon lexicon;
+    try {
+        extract::load_event_lexicon(lexicon, dir.path.string());
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::data);
+        CHECK(std::string(e.what()).find("event_triggers.tsv:3: unknown event type") !=
+              std::string::npos);
+    }
+}

@@ -1,0 +1,242 @@
+#include "places.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "error.h"
+#include "support.h"
+
+using namespace ekg::extract;
+using ekg::Actor;
+using ekg::Extraction;
+
+namespace {
+
+/// The actor with `id`, or nullptr.
+const Actor* find_actor(const Extraction& x, const std::string& id) {
+    for (const Actor& a : x.actors)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+/// Ids of the place actors of `x`, in order of first mention.
+std::vector<std::string> place_ids(const Extraction& x) {
+    std::vector<std::string> ids;
+    for (const Actor& a : x.actors)
+        if (a.kind == ekg::ActorKind::place) ids.push_back(a.id);
+    return ids;
+}
+
+bool has_place_named(const Extraction& x, const std::string& name) {
+    return std::any_of(x.actors.begin(), x.actors.end(), [&](const Actor& a) {
+        return a.kind == ekg::ActorKind::place && a.name == name;
+    });
+}
+
+/// Writes a small data directory with the three place files.
+void write_place_files(const ekg::test::TempDir& dir, const std::string& regions,
+                       const std::string& cities, const std::string& extras = "") {
+    std::ofstream(dir.path / "regions.tsv", std::ios::binary) << "# regions\n" << regions;
+    std::ofstream(dir.path / "cities.tsv", std::ios::binary) << "# cities\n" << cities;
+    std::ofstream(dir.path / "places_extra.tsv", std::ios::binary) << "# extras\n" << extras;
+}
+
+/// The message of the Error(data) that loading the files throws, from the file name on.
+std::string load_error(const std::string& regions, const std::string& cities,
+                       const std::string& extras = "") {
+    ekg::test::TempDir dir;
+    write_place_files(dir, regions, cities, extras);
+    Gazetteer names;
+    PlaceIndex index;
+    try {
+        load_places(names, index, dir.path.string());
+    } catch (const ekg::Error& e) {
+        CHECK(e.code() == ekg::ExitCode::data);
+        const std::string message = e.what();
+        const std::size_t slash = message.rfind('/');
+        return slash == std::string::npos ? message : message.substr(slash + 1);
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a capital alone is the capital, with its country and coordinates",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text("Thousands marched through Paris on Sunday.");
+    const Actor* paris = find_actor(x, "city:2988507");
+    REQUIRE(paris != nullptr);
+    CHECK(paris->name == "Paris");
+    CHECK(paris->country_code == "FR");
+    CHECK(paris->place_type == "city");
+    REQUIRE(paris->lat.has_value());
+    REQUIRE(paris->lon.has_value());
+    CHECK(*paris->lat == Approx(48.85).margin(0.05));
+    CHECK(*paris->lon == Approx(2.35).margin(0.05));
+}
+
+TEST_CASE("a city followed by its state is the city in that state", "[extract][places]") {
+    const Extraction x =
+        ekg::test::extract_text("A storm flooded the main road of Paris, Texas, overnight.");
+    const Actor* paris = find_actor(x, "city:4717560");
+    REQUIRE(paris != nullptr);
+    CHECK(paris->country_code == "US");
+    CHECK(find_actor(x, "city:2988507") == nullptr);
+    CHECK(find_actor(x, "region:US-TX") != nullptr);
+}
+
+TEST_CASE("a country named in the same sentence picks the place in that country",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "The county fair in Paris drew visitors from across the United States.");
+    CHECK(find_actor(x, "city:2988507") == nullptr);
+    const auto us_paris = std::find_if(x.actors.begin(), x.actors.end(), [](const Actor& a) {
+        return a.name == "Paris" && a.country_code == "US";
+    });
+    CHECK(us_paris != x.actors.end());
+}
+
+TEST_CASE("a demonym before a noun names its country as a place", "[extract][places]") {
+    const Extraction x = ekg::test::extract_text("Iraqi officials met the delegation.");
+    const Actor* iraq = find_actor(x, "country:IQ");
+    REQUIRE(iraq != nullptr);
+    CHECK(iraq->place_type == "country");
+    CHECK(iraq->mentions.front().text == "Iraqi");
+}
+
+TEST_CASE("a first-level subdivision is a region actor with its country and coordinates",
+          "[extract][places]") {
+    const Extraction x =
+        ekg::test::extract_text("Schools reopened across Borno State after the rains.");
+    const Actor* borno = find_actor(x, "region:NG-BO");
+    REQUIRE(borno != nullptr);
+    CHECK(borno->name == "Borno");
+    CHECK(borno->place_type == "region");
+    CHECK(borno->country_code == "NG");
+    CHECK(borno->lat.has_value());
+    CHECK(borno->lon.has_value());
+}
+
+TEST_CASE("places are found in ALL-CAPS wire copy", "[extract][places]") {
+    const Extraction x =
+        ekg::test::extract_text("A CAR BOMB EXPLODED IN A CROWDED MARKET IN BAGHDAD ON MONDAY.");
+    const Actor* baghdad = find_actor(x, "city:98182");
+    REQUIRE(baghdad != nullptr);
+    CHECK(baghdad->country_code == "IQ");
+    CHECK(baghdad->mentions.front().text == "BAGHDAD");
+    // "POLICE" is a Polish town and a common word: not without Poland in the sentence.
+    const Extraction y = ekg::test::extract_text(
+        "POLICE SAID THE MARKET IN BAGHDAD WAS CLOSED AFTER THE BLAST ON MONDAY.");
+    CHECK(find_actor(y, "city:3088461") == nullptr);
+    CHECK(find_actor(y, "city:98182") != nullptr);
+}
+
+TEST_CASE("a place name that is a common word is not matched in lower case in mixed text",
+          "[extract][places]") {
+    const Extraction x =
+        ekg::test::extract_text("Local police said the road to the harbour was closed.");
+    CHECK(find_actor(x, "city:3088461") == nullptr);
+    CHECK(place_ids(x).empty());
+    // Capitalised at the start of a sentence it is still no place without its country.
+    const Extraction y = ekg::test::extract_text("Police said the road was closed.");
+    CHECK(find_actor(y, "city:3088461") == nullptr);
+}
+
+TEST_CASE("a place name used in a person's name is no place", "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "President Obama met the delegation. Later Hassan Rouhani said the talks went well.");
+    CHECK(find_actor(x, "city:1854849") == nullptr);  // Obama, Japan
+    CHECK(find_actor(x, "city:1270239") == nullptr);  // Hassan, India
+}
+
+TEST_CASE("a small town is found only when its country or region is named",
+          "[extract][places]") {
+    const Extraction named =
+        ekg::test::extract_text("Shots were fired near Bachi-Yurt, Chechnya, Russia.");
+    const Actor* town = find_actor(named, "city:579831");
+    REQUIRE(town != nullptr);
+    CHECK(town->country_code == "RU");
+    CHECK(town->lat.has_value());
+    const Extraction alone = ekg::test::extract_text("Shots were fired near Bachi-Yurt.");
+    CHECK(find_actor(alone, "city:579831") == nullptr);
+}
+
+TEST_CASE("a town no data file lists is found by its address", "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "Gunmen attacked a checkpoint in Zorvandi, Kandahar, Afghanistan, on Friday.");
+    const Actor* town = find_actor(x, "place:AF:zorvandi");
+    REQUIRE(town != nullptr);
+    CHECK(town->name == "Zorvandi");
+    CHECK(town->place_type == "city");
+    CHECK(town->country_code == "AF");
+    CHECK(town->lat.has_value());  // the subdivision's
+    CHECK(town->rule.rfind("address:", 0) == 0);
+    // Without an address a capitalised word is no place.
+    const Extraction y = ekg::test::extract_text("Zorvandi said the checkpoint was attacked.");
+    CHECK(find_actor(y, "place:AF:zorvandi") == nullptr);
+}
+
+TEST_CASE("a named part of a city is a district and the city stays the city",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "A shop was burned in the Alvalade neighborhood of Lisbon, Portugal.");
+    CHECK(has_place_named(x, "Lisbon"));
+    const Actor* part = find_actor(x, "place:PT:alvalade");
+    REQUIRE(part != nullptr);
+    CHECK(part->place_type == "district");
+}
+
+TEST_CASE("an adjective glued to a place name is no place of an event", "[extract][places]") {
+    const Extraction x = ekg::test::extract_text("A pro-Moscow official spoke to reporters.");
+    CHECK_FALSE(has_place_named(x, "Moscow"));
+}
+
+TEST_CASE("place files load into the gazetteer and the town index", "[extract][places]") {
+    ekg::test::TempDir dir;
+    write_place_files(dir,
+                      "XA-N\tXA\tNorthland\tProvince\t10.5\t20.5\t500000\t\tNorth Land\n",
+                      "1\tAlphaville\tXA\tXA-N\t10\t20\t250000\tC\tAlpha City\n"
+                      "2\tBetatown\tXA\tSome Admin\t11\t21\t6000\tS\tBeta\n",
+                      "city:1\tAlpha\tAlfaville\n"
+                      "city:2\t\tBetaburg\n");
+    Gazetteer names;
+    PlaceIndex index;
+    load_places(names, index, dir.path.string());
+    CHECK(index.regions == 1);
+    CHECK(index.cities == 1);
+    REQUIRE(index.towns.size() == 1);
+    const auto alpha = names.find_id("city:1");
+    REQUIRE(alpha);
+    CHECK(names.entry(*alpha).name == "Alpha");
+    CHECK(names.entry(*alpha).region == "Northland");
+    CHECK(index.of(*alpha).capital);
+    CHECK(names.entry(index.of(*alpha).region).id == "region:XA-N");
+    CHECK_FALSE(names.lookup("Alfaville").empty());
+    CHECK_FALSE(names.lookup("north land").empty());
+    CHECK_FALSE(names.find_id("city:2"));  // a town is not a gazetteer entry
+    CHECK(index.find_towns("betaburg").size() == 1);
+    CHECK(index.find_towns("beta").size() == 1);
+    CHECK(index.towns[0].id == "city:2");
+}
+
+TEST_CASE("malformed place rows are reported with file and line", "[extract][places]") {
+    CHECK(load_error("XA-N\tXA\tNorthland\n", "1\tAlphaville\tXA\t\t100\t20\n") ==
+          "cities.tsv:2: latitude is not a number in range");
+    CHECK(load_error("XA-N\tXA\tNorthland\n", "x\tAlphaville\tXA\n") ==
+          "cities.tsv:2: the geonameid is not a number");
+    CHECK(load_error("XA-N\tXA\tNorthland\n", "1\tAlphaville\tXA\tXA-Q\n") ==
+          "cities.tsv:2: unknown region XA-Q");
+    CHECK(load_error("XB-N\tXA\tNorthland\n", "") ==
+          "regions.tsv:2: 'XB-N' is not an ISO 3166-2 code of country 'XA'");
+    CHECK(load_error("", "1\tAlphaville\tXA\t\t1\t2\t3\tQ\n") ==
+          "cities.tsv:2: unknown flag 'Q'");
+    CHECK(load_error("", "", "city:9\tNowhere\n") == "places_extra.tsv:2: unknown place id 'city:9'");
+    CHECK(load_error("", "1\tAlphaville\tXA\n").empty());
+}
+
+TEST_CASE("the fast place key equals the gazetteer's alias key", "[extract][places]") {
+    for (const char* name : {"Bachi-Yurt", "M'rahnia", "San Jose de Secce", "Tall ‘Afar",
+                             "Diyarbakır", "Sāmarrā’", "Washington, D.C.", "  Kohlu  "})
+        CHECK(place_key(name) == alias_key(name));
+}
