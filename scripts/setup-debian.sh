@@ -12,6 +12,7 @@ packages=(
   libutf8proc-dev           # Unicode case folding and diacritic stripping for matching
   libgumbo-dev              # HTML5 parsing of scraped articles
   catch2                    # unit tests (v2.13)
+  libbenchmark-dev          # Google Benchmark micro-benchmarks in bench/
   iso-codes                 # country names at data-generation time
 )
 # Tools the graph-client checker (../shared/tools/check_graph_clients.sh) needs.

@@ -11,7 +11,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$ekg" build "$src/samples" --db "$tmp/s.db" --quiet >/dev/null
 "$ekg" export --db "$tmp/s.db" --format graphml -o "$tmp/s.graphml" 2>/dev/null
+"$ekg" export --db "$tmp/s.db" --format gexf -o "$tmp/s.gexf" 2>/dev/null
 skip=()
 # graphology needs the npm registry once; without npm, check with the Python readers only.
 command -v npm >/dev/null || skip=(--skip graphology)
 bash "$checker" "${skip[@]}" "$tmp/s.graphml"
+# networkx 2.8.8 cannot read GEXF 1.3.
+bash "$checker" "${skip[@]}" --skip networkx --gexf "$tmp/s.gexf"
