@@ -55,7 +55,8 @@ ADMIN_WORDS = {"city", "town", "village", "district", "province", "municipality"
 
 
 def fold(s):
-    s = unicodedata.normalize("NFKD", s or "")
+    s = (s or "").replace("\u0131", "i")  # dotless i has no decomposition
+    s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"[`'\u2019]", "", s)
     return re.sub(r"[^0-9a-z]+", " ", s).strip()
@@ -77,6 +78,60 @@ def read_tsv(path):
     return rows
 
 
+def country_code_of(codes, name):
+    """The ISO code of a coded country name: "Burma (Myanmar)", "China, People's Republic of",
+    "West Bank/Gaza", "FRY (Kosovo)" and the like included; None when unknown."""
+    tries = [name]
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", name)
+    if m:
+        tries += [m.group(2), m.group(1)]
+    if "," in name:
+        head, tail = name.split(",", 1)
+        tries += [tail.strip() + " " + head.strip(), head]
+    tries += name.split("/")
+    for t in tries:
+        code = codes.get(fold(t))
+        if code:
+            return code
+    return None
+
+
+SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_forms(n):
+    """How a text may write the count n: digits (with separators) and words below 100."""
+    forms = {str(n), f"{n:,}"}
+    if n < 20:
+        forms.add(SMALL[n])
+    elif n < 100:
+        forms.add(TENS[n // 10] + ("" if n % 10 == 0 else " " + SMALL[n % 10]))
+    return {fold(f) for f in forms}
+
+
+def in_text(folded_text, forms):
+    """True when one of the folded forms occurs in the folded text as whole words."""
+    padded = " " + folded_text + " "
+    return any(f and (" " + f + " ") in padded for f in forms)
+
+
+def country_names(data_dir):
+    """ISO alpha-2 -> folded names, aliases and demonyms, from ekg's own country data."""
+    names = {}
+    for name in ("countries.tsv", "countries_extra.tsv"):
+        path = os.path.join(data_dir, name)
+        if not os.path.exists(path):
+            continue
+        for row in read_tsv(path):
+            row += [""] * (7 - len(row))
+            forms = [row[2]] + row[5].split("|") + row[6].replace(", ", "|").split("|")
+            names.setdefault(row[0], set()).update(fold(f) for f in forms if f)
+    return names
+
+
 def country_codes(data_dir):
     """Folded country name or alias -> ISO alpha-2, from ekg's own country data."""
     codes = {}
@@ -93,6 +148,20 @@ def country_codes(data_dir):
     return codes
 
 
+def place_names(data_dir):
+    """City or region actor id -> folded names it goes by (name and aliases) in ekg's data."""
+    names = {}
+    for file, prefix, alias_col in (("cities.tsv", "city:", 8), ("regions.tsv", "region:", None)):
+        path = os.path.join(data_dir, file)
+        if not os.path.exists(path):
+            continue
+        for row in read_tsv(path):
+            if prefix == "city:" and len(row) > alias_col:
+                forms = [row[1]] + row[alias_col].split("|")
+                names[prefix + row[0]] = {city_key(x) for x in forms if x}
+    return names
+
+
 def group_names(data_dir):
     """Group actor id -> folded names it may be coded under (name, aliases, GTD names)."""
     names = {}
@@ -102,18 +171,27 @@ def group_names(data_dir):
     for row in read_tsv(path):
         row += [""] * (7 - len(row))
         forms = {row[2]} | set(row[5].split("|")) | set(row[6].split("|"))
-        names[row[0]] = {fold(x.lstrip("~")) for x in forms if x}
+        names[row[0]] = {group_key(x.lstrip("~")) for x in forms if x}
     return names
+
+
+def group_key(name):
+    """Folded name without a leading article and plural endings: "The ELN" ~ "ELN",
+    "Al-Aqsa Martyrs' Brigades" ~ "al-Aqsa Martyrs Brigade"."""
+    words = fold(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 
 def gold_group_forms(name):
     """'Revolutionary Armed Forces of Colombia (FARC)' -> its full, bare and acronym forms."""
     name = re.sub(r"\((suspected|claimed|alleged)\)", "", name, flags=re.I).strip()
-    forms = {fold(name)}
+    forms = {group_key(name)}
     m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", name)
     if m:
-        forms.add(fold(m.group(1)))
-        forms.add(fold(m.group(2)))
+        forms.add(group_key(m.group(1)))
+        forms.add(group_key(m.group(2)))
     return {f for f in forms if f}
 
 
@@ -138,6 +216,7 @@ def run_ekg(ekg, records):
 class Score:
     def __init__(self):
         self.n = self.ok = 0
+        self.seen = 0  # scored records whose coded value occurs in the text
         self.tp = self.fp = self.fn = 0
         self.f1_kind = False
 
@@ -171,6 +250,8 @@ def main():
     docs = run_ekg(args.ekg, records)
     codes = country_codes(args.data)
     groups = group_names(args.data)
+    places = place_names(args.data)
+    cnames = country_names(args.data)
 
     scores = {k: Score() for k in FIELDS}
     scores["perpetrator"].f1_kind = scores["claimed"].f1_kind = True
@@ -185,6 +266,7 @@ def main():
         if main_event is None:
             no_event += 1
         place = (main_event or {}).get("place") or {}
+        text = fold(r["text"])
 
         def check(field, ok, got, want):
             s = scores[field]
@@ -194,14 +276,18 @@ def main():
                 errors.append((r["id"], want, got, r["text"]))
 
         if "country" not in missing and r.get("country"):
-            want = codes.get(fold(r["country"]))
+            want = country_code_of(codes, r["country"])
             got = place.get("country_code")
             ok = (want is not None and got == want) or (want is None and fold(place.get("country")) == fold(r["country"]))
             check("country", ok, place.get("country"), r["country"])
+            scores["country"].seen += in_text(text, cnames.get(want, set()) | {fold(r["country"])})
         city = r.get("city")
         if "city" not in missing and city and city != "Unknown":
             got = place.get("city") or ""
-            check("city", city_key(got) == city_key(city) and got != "", got, city)
+            # The coded name may be another name of the same place ("Kiev" for "Kyiv").
+            forms = {city_key(got)} | places.get(place.get("actor") or "", set())
+            check("city", got != "" and city_key(city) in forms, got, city)
+            scores["city"].seen += in_text(text, {fold(city), city_key(city)})
         for field in ("killed", "wounded"):
             want = r.get(field)
             if field in missing or want is None or want <= 0:
@@ -209,6 +295,7 @@ def main():
             fig = (main_event or {}).get(field)
             got = fig["value"] if fig else None
             check(field, got == want, got, want)
+            scores[field].seen += in_text(text, number_forms(want))
         at = r.get("attack_type")
         if "attack_type" not in missing and at and at.lower() != "unknown":
             want = WIKI_ATTACK.get(at, at) if at not in WIKI_ATTACK.values() else at
@@ -219,6 +306,7 @@ def main():
         if "date" not in missing and date:
             got = (main_event or {}).get("date") or ""
             check("date", got.startswith(date) and len(got) >= len(date), got, date)
+            scores["date"].seen += in_text(text, {date[:4]})
 
         perp = r.get("perpetrator")
         if "perpetrator" not in missing and perp and perp != "Other":
@@ -227,14 +315,14 @@ def main():
             for e in events:
                 for a in e["perpetrators"] + e["claimed_by"]:
                     if a.get("actor", "") and a["actor"].startswith("group:"):
-                        predicted.setdefault(a["actor"], set()).add(fold(a["text"]))
+                        predicted.setdefault(a["actor"], set()).add(group_key(a["text"]))
             actors = {a["id"]: a for a in (doc or {}).get("actors", [])}
             matched = False
             for gid, texts in predicted.items():
                 forms = set(texts) | groups.get(gid, set())
                 a = actors.get(gid)
                 if a:
-                    forms |= {fold(a["name"])} | {fold(x) for x in a.get("aliases", [])}
+                    forms |= {group_key(a["name"])} | {group_key(x) for x in a.get("aliases", [])}
                 if want and not matched and forms & want:
                     matched = True
                     scores["perpetrator"].tp += 1
@@ -244,6 +332,7 @@ def main():
                 scores["perpetrator"].fn += 1
             s = scores["perpetrator"]
             s.n += 1
+            s.seen += (not want) or in_text(" ".join(group_key(w) for w in text.split()), want)
             ok = matched if want else not predicted
             s.ok += ok
             if not ok and args.errors == "perpetrator":
@@ -267,7 +356,8 @@ def main():
     result = {"set": os.path.basename(args.dev), "records": len(records), "no_event": no_event}
     for k in FIELDS:
         s = scores[k]
-        entry = {"n": s.n, "accuracy": round(s.acc(), 3) if s.n else None}
+        entry = {"n": s.n, "accuracy": round(s.acc(), 3) if s.n else None,
+                 "in_text": round(s.seen / s.n, 3) if s.n and k not in ("attack_type", "claimed") else None}
         if s.f1_kind:
             p, rec, f = s.prf()
             entry.update({"precision": round(p, 3), "recall": round(rec, 3), "f1": round(f, 3)})
@@ -276,14 +366,17 @@ def main():
         print(json.dumps(result, indent=2))
     else:
         print(f"{result['set']}: {len(records)} records, {no_event} without an event")
-        print(f"{'field':<12} {'n':>5} {'accuracy':>9} {'P':>6} {'R':>6} {'F1':>6}")
+        print(f"{'field':<12} {'n':>5} {'accuracy':>9} {'P':>6} {'R':>6} {'F1':>6} {'in text':>8}")
         for k in FIELDS:
             e = result[k]
             acc = f"{e['accuracy']:.3f}" if e["accuracy"] is not None else "-"
+            seen = f"{e['in_text']:.3f}" if e["in_text"] is not None else "-"
             if "f1" in e:
-                print(f"{k:<12} {e['n']:>5} {acc:>9} {e['precision']:>6.3f} {e['recall']:>6.3f} {e['f1']:>6.3f}")
+                print(f"{k:<12} {e['n']:>5} {acc:>9} {e['precision']:>6.3f} {e['recall']:>6.3f} {e['f1']:>6.3f} {seen:>8}")
             else:
-                print(f"{k:<12} {e['n']:>5} {acc:>9}")
+                print(f"{k:<12} {e['n']:>5} {acc:>9} {'':>6} {'':>6} {'':>6} {seen:>8}")
+        print("in text: share of scored records whose coded value occurs literally in the text "
+              "(a rough ceiling; perpetrator counts \"Unknown\" as present)")
     for rid, want, got, text in errors:
         print(f"\n[{rid}] want {want!r} got {got!r}\n  {text[:400]}")
 

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <unordered_map>
 #include <cstdio>
 
 namespace ekg::extract {
@@ -24,12 +25,18 @@ constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday", "wed
                                                        "friday", "saturday", "sunday"};
 
 int month_of(std::string_view w) {
-    for (const MonthName& m : kMonths)
-        if (w == m.name) return m.month;
-    return 0;
+    if (w.size() < 3 || w.size() > 9 || w[0] < 'a' || w[0] > 'z') return 0;
+    static const std::unordered_map<std::string_view, int> kByName = [] {
+        std::unordered_map<std::string_view, int> m;
+        for (const MonthName& n : kMonths) m.emplace(n.name, n.month);
+        return m;
+    }();
+    const auto it = kByName.find(w);
+    return it == kByName.end() ? 0 : it->second;
 }
 
 int weekday_of(std::string_view w) {
+    if (w.size() < 6 || w.size() > 9 || w.back() != 'y') return -1;
     for (std::size_t i = 0; i < kWeekdays.size(); ++i)
         if (w == kWeekdays[i]) return static_cast<int>(i);
     return -1;
@@ -101,6 +108,14 @@ public:
 
     /// Tries every pattern at token i; returns the match or nullopt.
     std::optional<DateMention> at(std::size_t i) const {
+        // Dates start with a digit, a month, a weekday, "yesterday", "today", "tonight", "this"
+        // or "last": skip every other token at once.
+        const std::string_view w = w_[i];
+        if (w.empty()) return std::nullopt;
+        const char c = w[0];
+        if (!(c >= '0' && c <= '9') && month_of(w) == 0 && weekday_of(w) < 0 &&
+            !(w == "yesterday" || w == "today" || w == "tonight" || w == "this" || w == "last"))
+            return std::nullopt;
         if (auto m = numeric(i)) return m;
         if (auto m = month_first(i)) return m;
         if (auto m = day_first(i)) return m;

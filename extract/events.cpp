@@ -4,11 +4,13 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "actors.h"
 #include "dates.h"
 #include "error.h"
 #include "figures.h"
+#include "gazetteer.h"
 #include "resources.h"
 #include "sentences.h"
 
@@ -171,10 +173,11 @@ private:
     bool is_place(std::size_t ref) const { return actor(ref).kind == ActorKind::place; }
     bool is_group(std::size_t ref) const { return actor(ref).kind == ActorKind::group; }
 
-    /// 0 country (or unknown), 1 region, 2 city.
+    /// 0 country, 1 region, 2 city, district or any smaller place.
     int specificity(std::size_t ref) const {
         const std::string& pt = actor(ref).place_type;
-        return pt == "city" ? 2 : pt == "region" ? 1 : 0;
+        if (pt == "country" || (pt.empty() && actor(ref).id.rfind("country:", 0) == 0)) return 0;
+        return pt == "region" ? 1 : 2;
     }
 
     /// The place mention that starts at token i, or kNone.
@@ -186,15 +189,16 @@ private:
 
     void tag_tokens() {
         tags_.assign(t_.tokens.size(), 0);
-        for (const NameMatch& m : lex_.args.match(t_.document.text, t_.tokens, t_.folded, t_.style)) {
-            const ArgInfo& info = lex_.arg_info[m.candidates.front().entry];
-            arg_matches_.push_back({m.first_token, m.last_token, m.candidates.front().entry});
+        for (const PhraseIndex::Match& m : lex_.args.match(t_.folded, t_.tokens)) {
+            const ArgInfo& info = lex_.arg_info[m.value];
+            arg_matches_.push_back({m.first, m.last, m.value});
             std::uint8_t tag = 0;
-            if (info.slot == ArgSlot::person || info.slot == ArgSlot::prominent) tag = kTagPerson;
+            if (info.slot == ArgSlot::person) tag = kTagPerson;
+            else if (info.slot == ArgSlot::prominent) tag = kTagPerson | kTagProminent;
             else if (info.slot == ArgSlot::perpetrator) tag = kTagPerpetrator | kTagPerson;
             else continue;
-            for (std::size_t i = m.first_token; i < m.last_token; ++i) tags_[i] |= tag;
-            if (info.singular) tags_[m.last_token - 1] |= kTagSingular;
+            for (std::size_t i = m.first; i < m.last; ++i) tags_[i] |= tag;
+            if (info.singular) tags_[m.last - 1] |= kTagSingular;
         }
         for (const ActorRef& ref : refs_)
             if (actors_[ref.actor].kind == ActorKind::person)
@@ -211,7 +215,7 @@ private:
 
     /// Capitalised words that start sentences and name nobody.
     static bool is_function_word(std::string_view w) {
-        static const std::set<std::string_view> kWords = {
+        static const std::unordered_set<std::string_view> kWords = {
             "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "this", "that", "these",
             "those", "his", "her", "their", "its", "we", "i", "you", "no", "one", "two", "three",
             "four", "five", "six", "seven", "eight", "nine", "ten", "after", "before", "during",
@@ -247,21 +251,19 @@ private:
         // Phrases that report no violence, and context words that make a death no attack.
         std::vector<bool> blocked(t_.tokens.size(), false);
         std::set<std::uint32_t> context_sentences;
-        for (const NameMatch& m :
-             lex_.blockers.match(t_.document.text, t_.tokens, t_.folded, t_.style)) {
-            if (lex_.blocker_is_context[m.candidates.front().entry]) {
-                context_sentences.insert(sentence_of_[m.first_token]);
+        for (const PhraseIndex::Match& m : lex_.blockers.match(t_.folded, t_.tokens)) {
+            if (lex_.blocker_is_context[m.value]) {
+                context_sentences.insert(sentence_of_[m.first]);
             } else {
-                for (std::size_t i = m.first_token; i < m.last_token; ++i) blocked[i] = true;
+                for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
             }
         }
-        for (const NameMatch& m :
-             lex_.triggers.match(t_.document.text, t_.tokens, t_.folded, t_.style)) {
+        for (const PhraseIndex::Match& m : lex_.triggers.match(t_.folded, t_.tokens)) {
             Hit h;
-            h.first = m.first_token;
-            h.last = m.last_token;
+            h.first = m.first;
+            h.last = m.last;
             h.sentence = sentence_of_[h.first];
-            h.entry = m.candidates.front().entry;
+            h.entry = m.value;
             h.info = &lex_.trigger_info[h.entry];
             h.teaser = boilerplate(h.sentence);
             bool is_blocked = false;
@@ -273,6 +275,48 @@ private:
             if (ref_at_[h.first] != kNone) continue;
             hits_.push_back(h);
         }
+        take_hostage_hits(blocked);
+        std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) { return a.first < b.first; });
+        hits_in_.assign(t_.sentences.size(), {});
+        for (std::size_t k = 0; k < hits_.size(); ++k) hits_in_[hits_[k].sentence].push_back(k);
+        args_in_.assign(t_.sentences.size(), {});
+        for (std::size_t a = 0; a < arg_matches_.size(); ++a)
+            args_in_[sentence_of_[arg_matches_[a].first]].push_back(a);
+    }
+
+    /// "took 18 people hostage", "held three workers hostage": the trigger of "took hostage"
+    /// or "held hostage" with the captives between its words.
+    void take_hostage_hits(const std::vector<bool>& blocked) {
+        const TriggerInfo* took = nullptr;
+        const TriggerInfo* held = nullptr;
+        for (const TriggerInfo& info : lex_.trigger_info) {
+            if (info.phrase == "took hostage") took = &info;
+            if (info.phrase == "held hostage") held = &info;
+        }
+        if (took == nullptr || held == nullptr) return;
+        for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
+            if (!w_.any(i, {"hostage", "hostages", "captive", "captives"})) continue;
+            const std::uint32_t s = sentence_of_[i];
+            for (std::size_t k = i; k > first_[s] && i - k < 6; --k) {
+                const bool take = w_.any(k - 1, {"took", "taken", "taking", "take", "takes", "seized"});
+                const bool hold = w_.any(k - 1, {"held", "holding", "hold", "holds"});
+                if (!take && !hold) continue;
+                if (k == i || blocked[k - 1]) break;  // adjacent: the lexicon matched it
+                bool taken = false;
+                for (const Hit& h : hits_)
+                    if (h.first <= k - 1 && k - 1 < h.last) taken = true;
+                if (taken) break;
+                Hit h;
+                h.first = k - 1;
+                h.last = i + 1;
+                h.sentence = s;
+                h.info = take ? took : held;
+                h.entry = static_cast<std::uint32_t>(h.info - lex_.trigger_info.data());
+                h.teaser = boilerplate(s);
+                hits_.push_back(h);
+                break;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- figures, dates
@@ -280,7 +324,7 @@ private:
     void find_figures_and_dates() {
         const std::size_t n = t_.sentences.size();
         figures_.resize(n);
-        dates_.resize(n);
+        dates_.assign(n, std::nullopt);
         if (auto lead = leading_date(w_)) leading_ = lead;
         anchor_ = parse_iso_date(t_.document.date);
         if (!anchor_ || anchor_->day == 0) {
@@ -288,8 +332,13 @@ private:
         }
         for (std::size_t s = 0; s < n; ++s) {
             figures_[s] = find_casualties(w_, first_[s], last_[s], tags_);
-            dates_[s] = find_dates(w_, first_[s], last_[s], anchor_);
         }
+    }
+
+    /// The dates of sentence `s`, found when first asked for (few sentences need them).
+    const std::vector<DateMention>& dates_of(std::uint32_t s) const {
+        if (!dates_[s]) dates_[s] = find_dates(w_, first_[s], last_[s], anchor_);
+        return *dates_[s];
     }
 
     // ---------------------------------------------------------------- responsibility
@@ -317,11 +366,15 @@ private:
     bool negative_context(std::size_t r) const {
         const std::size_t f = refs_[r].first;
         if (f >= 2 && w_.is(f - 1, "-") && w_.any(f - 2, {"pro", "anti", "counter"})) return true;
-        for (std::size_t k = f; k > 0 && f - k < 3; --k)
+        for (std::size_t k = f; k > 0 && f - k < 3; --k) {
+            // "blamed on the Taliban" names the perpetrator.
+            if (w_.is(k - 1, "on") && k >= 2 && w_.any(k - 2, {"blamed", "blame", "blames", "pinned"}))
+                return false;
             if (w_.any(k - 1, {"against", "fighting", "fight", "targeting", "targeted", "on", "pro",
-                               "anti", "defeat", "defeating", "from", "leaving", "left", "joined",
-                               "join", "joining", "recruiting", "versus"}))
+                               "anti", "defeat", "defeating", "leaving", "left", "joined", "join",
+                               "joining", "recruiting", "versus", "defected"}))
                 return true;
+        }
         return false;
     }
 
@@ -353,7 +406,17 @@ private:
     }
 
     void find_responsibility() {
+        // Only sentences with one of these words can state a claim.
+        static const std::unordered_set<std::string_view> kCue = {
+            "responsibility", "credit", "claimed", "stated", "said", "announced", "declared",
+            "says", "states", "admitted", "admits", "confessed", "confessing", "confesses",
+            "pamphlets", "leaflets", "flyers", "fliers", "notes", "banners", "communique",
+            "graffiti", "pamphlet", "leaflet", "note", "posters", "propaganda"};
         for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
+            bool cue = false;
+            for (std::size_t i = first_[s]; i < last_[s] && !cue; ++i)
+                cue = t_.tokens[i].word && kCue.count(w_[i]) > 0;
+            if (!cue) continue;
             for (std::size_t i = first_[s]; i < last_[s]; ++i) {
                 // "X claimed responsibility", "claim of responsibility by X", "took responsibility".
                 if (!w_.any(i, {"responsibility", "credit"})) continue;
@@ -442,7 +505,8 @@ private:
                 if (!w_.is(i + 1, "responsibility")) rule = "claim:admitted";
             } else if (w_.any(i, {"pamphlets", "leaflets", "flyers", "fliers", "notes", "banners",
                                   "communique", "graffiti", "pamphlet", "leaflet", "note",
-                                  "posters"})) {
+                                  "posters", "propaganda"}) &&
+                       !has_word(s, {"supposedly", "purportedly", "allegedly", "reportedly"})) {
                 // "pamphlets from FAIRE", "left pamphlets at the scene".
                 const bool scene = has_word(s, {"scene", "site"}) &&
                                    has_word(s, {"left", "found", "scattered", "discovered"});
@@ -491,11 +555,27 @@ private:
                 if (w_.is(k, ")")) j = k + 1;
             }
             while (j < last_[s] && j < i + 3 && w_.token(j).word && is_admin_word(w_[j])) ++j;
-            if (!w_.is(j, ",") && !w_.is(j, "(")) break;
-            ++j;
+            // Links: "Kabul, Afghanistan", "Zinjibar in Abyan", "Thessaloniki, in Greece",
+            // "Kaspiysk city, Republic of Dagestan".
+            if (w_.any(j, {",", "("})) {
+                ++j;
+                if (w_.is(j, "in")) ++j;
+            } else if (w_.is(j, "in")) {
+                ++j;
+            } else {
+                break;
+            }
+            const std::size_t link_end = j;
+            while (j < last_[s] && j < link_end + 3 && place_at(j) == kNone && w_.token(j).word &&
+                   is_admin_word(w_[j]))
+                ++j;
             const std::size_t next = place_at(j);
             if (next == kNone || refs_[next].demonym) break;
             const std::size_t prev = chain.back();
+            if (actor(next).id == actor(prev).id) {  // "Greece, Greece"
+                i = refs_[next].last;
+                continue;
+            }
             // A chain goes from small to large: the next place holds the previous one. A country
             // that closes the chain but does not hold it says the smaller name was misread.
             if (!holds(next, prev)) {
@@ -554,7 +634,8 @@ private:
     /// The place of a group of triggers in one sentence: every place the sentence names is
     /// scored by how it is tied to a trigger (modifier, "in X" after it), by whether it is given
     /// with its country ("Kirkuk, Kirkuk Governorate, Iraq") and by how specific it is.
-    std::optional<PlaceChoice> best_place(std::uint32_t s, const std::vector<std::size_t>& hits) const {
+    std::optional<PlaceChoice> best_place(std::uint32_t s, const std::vector<std::size_t>& hits,
+                                          double* score_out = nullptr) const {
         std::optional<PlaceChoice> best;
         double best_score = -1e9;
         for (std::size_t i = first_[s]; i < last_[s]; ++i) {
@@ -567,6 +648,7 @@ private:
             if (inside) continue;
             PlaceChoice choice{chain_from(r), "place:in-sentence"};
             double score = 0;
+            // A place given with what holds it ("Kabul, Afghanistan") is the place of a report.
             if (choice.refs.size() >= 2 && specificity(choice.refs.back()) == 0) score += 3;
             else if (choice.refs.size() >= 2) score += 2;
             if (i > first_[s] && w_.any(i - 1, {"in", "at", "near", "outside", "inside", "across",
@@ -593,6 +675,7 @@ private:
                 best = std::move(choice);
             }
         }
+        if (score_out != nullptr) *score_out = best_score;
         return best;
     }
 
@@ -639,15 +722,15 @@ private:
     /// Whether a generic trigger is used of a violent event here.
     bool supported(const Hit& h) const {
         const std::uint32_t s = h.sentence;
-        for (const Hit& o : hits_)
-            if (o.sentence == s && !(o.info->flags & (kTriggerGeneric | kTriggerAnaphor))) return true;
+        for (std::size_t k : hits_in_[s])
+            if (!(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor))) return true;
         for (const CasualtyFigure& f : figures_[s])
             if (!f.zero) return true;
-        for (const auto& m : arg_matches_) {
-            if (sentence_of_[m.first] != s) continue;
+        for (std::size_t a : args_in_[s]) {
+            const ArgMatch& m = arg_matches_[a];
             const ArgInfo& info = lex_.arg_info[m.entry];
             if (info.slot == ArgSlot::weapon) return true;
-            if (info.slot == ArgSlot::perpetrator && m.last <= h.first && h.first - m.last < 8)
+            if (info.slot == ArgSlot::perpetrator && m.last <= h.first && h.first - m.last < 20)
                 return true;
             if (info.slot == ArgSlot::target && m.first >= h.last && m.first < h.last + 5) return true;
         }
@@ -738,7 +821,11 @@ private:
                         if (!whole.place)
                             if (auto p = place_of_hit(hits_[k])) whole.place = p;
                 } else if (split.empty()) {
-                    whole.place = best_place(s, whole.hits);
+                    // A place only mentioned ("United States soldiers were killed") places a
+                    // later mention only when tied to it: after "in", in a chain, as modifier.
+                    double score = 0;
+                    whole.place = best_place(s, whole.hits, &score);
+                    if (whole.place && !groups_.empty() && score < 1.0) whole.place.reset();
                 }
                 groups_.push_back(std::move(whole));
             }
@@ -763,7 +850,7 @@ private:
         if (g.place) return true;
         for (const CasualtyFigure& f : figures_[g.sentence])
             if (!f.zero) return true;
-        if (!dates_[g.sentence].empty()) return true;
+        if (!dates_of(g.sentence).empty()) return true;
         for (const Responsibility& r : responsibility_)
             if (r.sentence == g.sentence && !r.negated) return true;
         return false;
@@ -791,6 +878,9 @@ private:
             const std::string family = family_of(g);
             std::size_t target = kNone;
             const bool teaser = hits_[g.hits.front()].teaser;
+            // A summary that opens with its date reports one incident: every later mention is
+            // of the first event (other incidents it names are context, "one of two attacks").
+            if (leading_ && !drafts_.empty() && !g.split && !teaser) target = 0;
             // Most recent draft first.
             for (std::size_t d = drafts_.size(); d > 0 && target == kNone; --d) {
                 Draft& dr = drafts_[d - 1];
@@ -909,11 +999,55 @@ private:
             if (specificity(r) == 0 && p.country.empty()) p.country = o.name;
         }
         if (spec == 2 && p.region.empty())
-            if (const auto e = r_.names.find_id(a.id)) p.region = r_.names.entry(*e).region;
+            if (const auto e = r_.names.find_id(a.id)) {
+                p.region = r_.names.entry(*e).region;
+                // Cities name their region by ISO 3166-2 code where one exists.
+                if (const auto reg = r_.names.find_id("region:" + p.region))
+                    p.region = r_.names.entry(*reg).name;
+            }
         if (p.country.empty() && !p.country_code.empty())
             if (const auto e = r_.names.find_id("country:" + p.country_code))
                 p.country = r_.names.entry(*e).name;
+        // "in Pidima, Malleco, Araucania, Chile": a town the gazetteer lacks, named at the head
+        // of a chain of known places, is the city (as written; no coordinates of its own).
+        if (spec < 2)
+            if (const auto town = unresolved_before(choice.refs.front())) {
+                p.city = std::string(w_.text(town->first, town->second));
+                p.name = p.city;
+                p.span = w_.span(town->first, town->second);
+                p.rule += "+unresolved-town";
+            }
         return p;
+    }
+
+    /// Capitalised words that end just before ", <known place>" and name no known actor:
+    /// token range of the town, or nullopt.
+    std::optional<std::pair<std::size_t, std::size_t>> unresolved_before(std::size_t r) const {
+        const std::uint32_t s = refs_[r].sentence;
+        const std::size_t k = refs_[r].first;
+        if (k <= first_[s] + 1 || !w_.is(k - 1, ",")) return std::nullopt;
+        std::size_t e = k - 1;
+        while (e > first_[s] && w_.token(e - 1).word && !w_.capitalized(e - 1) &&
+               is_admin_word(w_[e - 1]) && !w_.any(e - 1, {"of", "the"}))
+            --e;  // "Tacuati town, San Pedro department"
+        std::size_t b = e;
+        while (b > first_[s] && e - b < 5) {
+            const std::size_t i = b - 1;
+            if (ref_at_[i] != kNone) break;
+            if (w_.capitalized(i) || (b < e && w_.any(i, {"-", "'"})) ||
+                (b < e && w_.any(i, {"de", "del", "al", "el", "la", "di", "da", "do", "dos", "das"}))) {
+                --b;
+                continue;
+            }
+            break;
+        }
+        if (b == e || !w_.capitalized(b) || is_function_word(w_[b])) return std::nullopt;
+        for (std::size_t i = b; i < e; ++i)
+            if (tags_[i] & (kTagPerson | kTagPerpetrator)) return std::nullopt;
+        if (b > first_[s] &&
+            !w_.any(b - 1, {"in", "near", "at", "of", "outside", "inside", "around", ":", ","}))
+            return std::nullopt;
+        return std::make_pair(b, e);
     }
 
     Arg hit_arg(std::size_t k) const {
@@ -1064,8 +1198,10 @@ private:
             const ArgInfo& info = lex_.arg_info[m.entry];
             if (info.slot == ArgSlot::weapon) ++weapon_classes[info.weapon_class];
         }
-        std::string type_rule;
-        if (type->family == "attack") {
+        bool all_generic = true;
+        for (std::size_t k : hit_list)
+            if (!(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor))) all_generic = false;
+        if (type->family == "attack" || all_generic) {
             const char* refined = nullptr;
             if (weapon_classes.count("Explosives")) refined = "bombing";
             else if (weapon_classes.count("Firearms")) refined = "armed_assault";
@@ -1076,11 +1212,36 @@ private:
             if (refined != nullptr)
                 if (const EventType* t = lex_.type(refined)) type = t;
         }
+        std::string type_rule;
+        const bool split_only = std::all_of(d.groups.begin(), d.groups.end(),
+                                            [&](std::size_t gi) { return groups_[gi].split; });
+        if (type->family == "attack" && !split_only && armed_people(group_sentences)) {
+            // Coders code an attack by gunmen, assailants or militants as an armed assault.
+            if (const EventType* t = lex_.type("armed_assault")) {
+                type = t;
+                type_rule = " armed-attackers:" + t->source;
+            }
+        }
+        if ((type->family == "assault" || type->family == "bombing" || type->family == "attack") &&
+            type->name != "suicide_bombing" && type->name != "massacre" &&
+            prominent_victim(hit_list, group_sentences)) {
+            // An attack aimed at a named or prominent person is an assassination (attempt).
+            bool died = false;
+            for (std::size_t k : hit_list) died = died || (hits_[k].info->flags & kTriggerKills);
+            const auto killed = combine(d, Toll::killed);
+            if (killed && killed->value > 0) died = true;
+            if (!killed || killed->value <= 10)
+                if (const EventType* t = lex_.type(died ? "assassination" : "assassination_attempt")) {
+                    type = t;
+                    type_rule = " prominent-victim:" + t->source;
+                }
+        }
         e.type = type->name;
         e.cameo = type->cameo;
         e.gtd_attack_type = type->gtd_attack_type;
         e.trigger = hit_arg(best);
-        if (type->name != type_of_hit(best).name) e.trigger.rule += " weapon-refined:" + type->source;
+        if (!type_rule.empty()) e.trigger.rule += type_rule;
+        else if (type->name != type_of_hit(best).name) e.trigger.rule += " weapon-refined:" + type->source;
         for (std::size_t k : hit_list) e.mentions.push_back(hit_arg(k));
         e.sentence = hits_[hit_list.front()].sentence;
         e.span = t_.sentences[e.sentence].span;
@@ -1088,7 +1249,7 @@ private:
 
         // Date: stated with the event, else the date the summary opens with.
         for (std::uint32_t s : group_sentences) {
-            for (const DateMention& m : dates_[s]) {
+            for (const DateMention& m : dates_of(s)) {
                 if (e.date.empty() || (e.date_rule == "date:year" && m.rule != "date:year")) {
                     e.date = to_iso(m.date);
                     e.date_rule = m.rule;
@@ -1149,18 +1310,19 @@ private:
             const std::string rule = std::string(to_slot_name(info.slot)) + ":" + info.source;
             switch (info.slot) {
                 case ArgSlot::perpetrator: {
-                    if (lex_.args.entry(m.entry).name == "members" ||
-                        lex_.args.entry(m.entry).name == "supporters" ||
-                        lex_.args.entry(m.entry).name == "fighters")
+                    if (info.phrase == "members" || info.phrase == "supporters" ||
+                        info.phrase == "fighters")
                         break;  // only with a group name, handled above
                     if (m.first > first_[s] && ref_at_[m.first - 1] != kNone &&
                         is_group(ref_at_[m.first - 1]))
                         break;  // "Taliban militants": the group is the perpetrator
+                    if (!near_trigger(m.first, m.last, s, 10, hit_list)) break;
                     add_unique(e.perpetrators, arg_of_tokens(modifiers_before(m.first, s), m.last, rule));
                     break;
                 }
                 case ArgSlot::person:
                 case ArgSlot::prominent: {
+                    if (split_only) break;
                     if (!victim_context(m.first, m.last, s)) break;
                     add_unique(e.victims, arg_of_tokens(modifiers_before(m.first, s), m.last, rule));
                     break;
@@ -1185,6 +1347,59 @@ private:
         return e;
     }
 
+    /// Attackers named by what they are, or a known group, in the event's sentences.
+    bool armed_people(const std::set<std::uint32_t>& sentences) const {
+        for (const auto& m : arg_matches_)
+            if (sentences.count(sentence_of_[m.first]) &&
+                lex_.arg_info[m.entry].slot == ArgSlot::perpetrator)
+                return true;
+        for (std::uint32_t s : sentences)
+            for (std::size_t i = first_[s]; i < last_[s]; ++i)
+                if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
+                    return true;
+        return false;
+    }
+
+    /// A named person or a prominent one ("the mayor", "a journalist") right after a trigger
+    /// ("shot and killed Luis Romero", "opened fire on the mayor") or among the event's dead
+    /// and wounded.
+    bool prominent_victim(const std::vector<std::size_t>& hit_list,
+                          const std::set<std::uint32_t>& sentences) const {
+        const auto victim_at = [&](std::size_t x) {
+            if (tags_[x] & kTagProminent) return true;
+            const std::size_t r = ref_at_[x];
+            // A person named by at least two words ("Luis Romero", not a stray "Palace").
+            return r != kNone && actor(r).kind == ActorKind::person &&
+                   refs_[r].last - refs_[r].first >= 2;
+        };
+        for (std::size_t k : hit_list) {
+            const Hit& h = hits_[k];
+            if (h.info->flags & kTriggerAnaphor || !h.info->verb) continue;
+            const std::string& family = lex_.types[h.info->type].family;
+            if (family != "assault" && family != "attack") continue;
+            for (std::size_t x = h.last; x < last_[h.sentence] && x < h.last + 5; ++x) {
+                if (w_.any(x, {".", ";", "when", "while", "and", "killing", "wounding", "injuring"}))
+                    break;
+                if (victim_at(x)) return true;
+            }
+        }
+        // "The device was targeting Alvaro Uribe".
+        for (std::uint32_t s : sentences)
+            for (std::size_t i = first_[s]; i < last_[s]; ++i)
+                if (w_.any(i, {"targeting", "targeted", "target"}))
+                    for (std::size_t x = i + 1; x < last_[s] && x < i + 5; ++x)
+                        if (victim_at(x)) return true;
+        for (std::uint32_t s : sentences)
+            for (const CasualtyFigure& f : figures_[s]) {
+                if (f.zero || f.figure.value != 1) continue;
+                for (std::size_t x = first_[s]; x < last_[s]; ++x)
+                    if (t_.tokens[x].span.begin >= f.figure.span.begin &&
+                        t_.tokens[x].span.end <= f.figure.span.end && victim_at(x))
+                        return true;
+            }
+        return false;
+    }
+
     static const char* to_slot_name(ArgSlot slot) {
         switch (slot) {
             case ArgSlot::perpetrator: return "perpetrator";
@@ -1196,10 +1411,28 @@ private:
         return "?";
     }
 
+    /// An argument within `distance` words of a trigger of its sentence, and no part of one
+    /// ("terrorist" in "terrorist attacks").
+    bool near_trigger(std::size_t first, std::size_t last, std::uint32_t s, std::size_t distance,
+                      const std::vector<std::size_t>& hit_list) const {
+        bool near = false;
+        for (std::size_t k : hits_in_[s])
+            if (first < hits_[k].last && hits_[k].first < last) return false;
+        for (std::size_t k : hit_list) {
+            const Hit& h = hits_[k];
+            if (h.sentence != s) continue;
+            if (first < h.last && h.first < last) return false;
+            if ((h.last <= first && first - h.last <= distance) ||
+                (last <= h.first && h.first - last <= distance))
+                near = true;
+        }
+        return near;
+    }
+
     /// An argument within a few words after a trigger, or after "targeting", "at", "outside".
     bool near_hit(std::size_t first, std::uint32_t s) const {
-        for (const Hit& h : hits_)
-            if (h.sentence == s && h.last <= first && first - h.last <= 8) return true;
+        for (std::size_t k : hits_in_[s])
+            if (hits_[k].last <= first && first - hits_[k].last <= 8) return true;
         for (std::size_t k = first; k > first_[s] && first - k < 5; --k)
             if (w_.any(k - 1, {"targeting", "targeted", "at", "outside", "inside", "near", "on",
                                "into", "against"}))
@@ -1214,9 +1447,9 @@ private:
             if (!f.zero && f.figure.span.begin <= span.begin && span.end <= f.figure.span.end &&
                 !f.perpetrators)
                 return true;
-        for (const Hit& h : hits_)
-            if (h.sentence == s && h.last <= first && first - h.last <= 4 &&
-                !(h.info->flags & kTriggerAnaphor))
+        for (std::size_t k : hits_in_[s])
+            if (hits_[k].last <= first && first - hits_[k].last <= 4 &&
+                !(hits_[k].info->flags & kTriggerAnaphor))
                 return true;
         return false;
     }
@@ -1299,9 +1532,11 @@ private:
     std::vector<std::size_t> ref_at_;            ///< ActorRef per token, kNone outside mentions
     std::vector<std::uint8_t> tags_;
     std::vector<ArgMatch> arg_matches_;
+    std::vector<std::vector<std::size_t>> hits_in_;  ///< hit indices per sentence
+    std::vector<std::vector<std::size_t>> args_in_;  ///< argument matches per sentence
     std::vector<Hit> hits_;
     std::vector<std::vector<CasualtyFigure>> figures_;
-    std::vector<std::vector<DateMention>> dates_;
+    mutable std::vector<std::optional<std::vector<DateMention>>> dates_;  ///< per sentence, lazily
     std::optional<DateMention> leading_;
     std::optional<CivilDate> anchor_;
     std::vector<Responsibility> responsibility_;
@@ -1323,6 +1558,70 @@ std::uint8_t parse_flags(const std::string& field, const std::string& where) {
 }
 
 }  // namespace
+
+bool PhraseIndex::add(std::string_view phrase, std::uint32_t value) {
+    const std::string key = alias_key(phrase);
+    if (key.empty()) return false;
+    Phrase p;
+    p.value = value;
+    for (std::size_t start = 0;;) {
+        const std::size_t space = key.find(' ', start);
+        p.words.push_back(key.substr(start, space == std::string::npos ? std::string::npos : space - start));
+        if (space == std::string::npos) break;
+        start = space + 1;
+    }
+    filter_[quick_hash(p.words.front()) % kFilterBits] = true;
+    auto& list = by_first_[p.words.front()];
+    // Longest first; among equals the first added wins.
+    const auto at = std::find_if(list.begin(), list.end(), [&](const Phrase& o) {
+        return o.words.size() < p.words.size();
+    });
+    list.insert(at, std::move(p));
+    return true;
+}
+
+std::vector<PhraseIndex::Match> PhraseIndex::match(const FoldedText& folded,
+                                                   const std::vector<Token>& tokens) const {
+    std::vector<Match> out;
+    const std::string_view text = folded.text;
+    const auto word = [&](std::size_t i) {
+        return text.substr(tokens[i].fbegin, tokens[i].fend - tokens[i].fbegin);
+    };
+    for (std::size_t i = 0; i < tokens.size();) {
+        if (!tokens[i].word || !filter_[quick_hash(word(i)) % kFilterBits]) {
+            ++i;
+            continue;
+        }
+        const auto it = by_first_.find(word(i));
+        if (it == by_first_.end()) {
+            ++i;
+            continue;
+        }
+        std::size_t end = 0;
+        std::uint32_t value = 0;
+        for (const Phrase& p : it->second) {
+            std::size_t j = i + 1;
+            bool ok = true;
+            for (std::size_t w = 1; w < p.words.size() && ok; ++w) {
+                while (j < tokens.size() && word(j) == "-") ++j;  // hyphens do not count
+                ok = j < tokens.size() && word(j) == p.words[w];
+                ++j;
+            }
+            if (ok) {
+                end = j;
+                value = p.value;
+                break;
+            }
+        }
+        if (end == 0) {
+            ++i;
+            continue;
+        }
+        out.push_back({i, end, value});
+        i = end;
+    }
+    return out;
+}
 
 const EventType* EventLexicon::type(std::string_view name) const {
     for (const EventType& t : types)
@@ -1369,12 +1668,9 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
             info.verb = pos == "verb";
             info.flags = row.fields.size() > 3 ? parse_flags(row.fields[3], where) : 0;
             info.source = "event_triggers.tsv:" + std::to_string(row.line);
-            Entry e;
-            e.id = "trigger:" + std::to_string(row.line);
-            e.name = row.fields[0];
-            e.source = info.source;
-            const std::uint32_t index = lexicon.triggers.add_entry(std::move(e));
-            lexicon.triggers.add_alias(index, row.fields[0]);
+            info.phrase = row.fields[0];
+            if (!lexicon.triggers.add(info.phrase, static_cast<std::uint32_t>(lexicon.trigger_info.size())))
+                throw Error(ExitCode::data, where + ": the phrase has no words");
             lexicon.trigger_info.push_back(std::move(info));
         }
     }
@@ -1384,12 +1680,9 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
             const std::string where = path + ":" + std::to_string(row.line);
             if (row.fields.size() != 2 || (row.fields[1] != "phrase" && row.fields[1] != "context"))
                 throw Error(ExitCode::data, where + ": expected phrase and kind (phrase or context)");
-            Entry e;
-            e.id = "blocker:" + std::to_string(row.line);
-            e.name = row.fields[0];
-            e.source = "event_blockers.tsv:" + std::to_string(row.line);
-            const std::uint32_t index = lexicon.blockers.add_entry(std::move(e));
-            lexicon.blockers.add_alias(index, row.fields[0]);
+            if (!lexicon.blockers.add(row.fields[0],
+                                      static_cast<std::uint32_t>(lexicon.blocker_is_context.size())))
+                throw Error(ExitCode::data, where + ": the phrase has no words");
             lexicon.blocker_is_context.push_back(row.fields[1] == "context");
         }
     }
@@ -1414,12 +1707,9 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
             if (info.slot == ArgSlot::weapon && info.weapon_class.empty())
                 throw Error(ExitCode::data, where + ": a weapon needs its class");
             info.source = "event_args.tsv:" + std::to_string(row.line);
-            Entry e;
-            e.id = "arg:" + std::to_string(row.line);
-            e.name = row.fields[0];
-            e.source = info.source;
-            const std::uint32_t index = lexicon.args.add_entry(std::move(e));
-            lexicon.args.add_alias(index, row.fields[0]);
+            info.phrase = row.fields[0];
+            if (!lexicon.args.add(info.phrase, static_cast<std::uint32_t>(lexicon.arg_info.size())))
+                throw Error(ExitCode::data, where + ": the phrase has no words");
             lexicon.arg_info.push_back(std::move(info));
         }
     }

@@ -6,15 +6,55 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
-#include "gazetteer.h"
 #include "model.h"
+#include "text.h"
 
 namespace ekg::extract {
 
 struct AnalysedText;
 struct Resources;
+
+/// Lower-case phrases matched on folded words, longest first, hyphens ignored ("double-bombing"
+/// matches "double bombing"). Lighter than Gazetteer for lexicons of common words: no case
+/// rules, and no string is built while matching.
+class PhraseIndex {
+public:
+    /// Adds a phrase with the value a match reports; returns false when it has no words.
+    bool add(std::string_view phrase, std::uint32_t value);
+
+    /// A phrase found at tokens [first, last).
+    struct Match {
+        std::size_t first = 0;
+        std::size_t last = 0;
+        std::uint32_t value = 0;  ///< as given to add()
+    };
+
+    /// Finds non-overlapping phrases, longest first, left to right.
+    std::vector<Match> match(const FoldedText& folded, const std::vector<Token>& tokens) const;
+
+private:
+    struct Phrase {
+        std::vector<std::string> words;
+        std::uint32_t value = 0;
+    };
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    /// First two letters and length of a word, for the filter that spares most tokens a
+    /// hash-table lookup.
+    static std::uint32_t quick_hash(std::string_view s) {
+        const auto c0 = static_cast<std::uint32_t>(static_cast<unsigned char>(s[0]) & 31u);
+        const auto c1 = s.size() > 1 ? static_cast<std::uint32_t>(static_cast<unsigned char>(s[1]) & 31u) : 0u;
+        return (c0 << 9) | (c1 << 4) | static_cast<std::uint32_t>(s.size() & 15u);
+    }
+    static constexpr std::size_t kFilterBits = 1u << 14;
+    std::vector<bool> filter_ = std::vector<bool>(kFilterBits, false);  ///< first words seen
+    std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_;
+};
 
 /// One row of data/event_types.tsv.
 struct EventType {
@@ -35,8 +75,9 @@ enum TriggerFlag : std::uint8_t {
     kTriggerAttempt = 16, ///< a failed or foiled attempt
 };
 
-/// What a trigger row says, indexed like the trigger gazetteer's entries.
+/// What a trigger row says.
 struct TriggerInfo {
+    std::string phrase;      ///< as written in the lexicon
     std::uint32_t type = 0;  ///< index into EventLexicon::types
     bool verb = false;       ///< pos "verb" (else noun or adjective)
     std::uint8_t flags = 0;  ///< TriggerFlag bits
@@ -46,8 +87,9 @@ struct TriggerInfo {
 /// Slots of data/event_args.tsv.
 enum class ArgSlot { perpetrator, person, prominent, target, weapon };
 
-/// What an argument-noun row says, indexed like the argument gazetteer's entries.
+/// What an argument-noun row says.
 struct ArgInfo {
+    std::string phrase;  ///< as written in the lexicon
     ArgSlot slot = ArgSlot::person;
     bool singular = false;
     std::string weapon_class;  ///< GTD weapon type for weapons ("Explosives"), else empty
@@ -57,12 +99,12 @@ struct ArgInfo {
 /// The event lexicons, loaded once from data/.
 struct EventLexicon {
     std::vector<EventType> types;
-    Gazetteer triggers;                      ///< trigger phrases
-    std::vector<TriggerInfo> trigger_info;   ///< by trigger entry
-    Gazetteer blockers;                      ///< non-violent phrases and context words
-    std::vector<bool> blocker_is_context;    ///< by blocker entry
-    Gazetteer args;                          ///< perpetrator, person, target and weapon nouns
-    std::vector<ArgInfo> arg_info;           ///< by argument entry
+    PhraseIndex triggers;                    ///< trigger phrases -> index into trigger_info
+    std::vector<TriggerInfo> trigger_info;   ///< in file order
+    PhraseIndex blockers;                    ///< -> index into blocker_is_context
+    std::vector<bool> blocker_is_context;    ///< non-violent phrase (false) or context word
+    PhraseIndex args;                        ///< argument nouns -> index into arg_info
+    std::vector<ArgInfo> arg_info;           ///< in file order
 
     /// The type with that name, or nullptr.
     const EventType* type(std::string_view name) const;

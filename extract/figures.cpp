@@ -2,6 +2,8 @@
 
 #include <array>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace ekg::extract {
 namespace {
@@ -81,6 +83,18 @@ constexpr std::array<QualifierPhrase, 25> kQualifiers{{
     {{"a", "total", "of"}, Qualifier::exact},
     {{"approx", "", ""}, Qualifier::about},
 }};
+
+/// Words that can begin a number or its qualifier.
+bool number_start(std::string_view w) {
+    static const std::unordered_set<std::string_view> kStarts = [] {
+        std::unordered_set<std::string_view> set = {"a", "half", "both", "dozens", "hundreds",
+                                                    "thousands"};
+        for (const NumberWord& n : kSmall) set.insert(n.word);
+        for (const QualifierPhrase& q : kQualifiers) set.insert(q.words[0]);
+        return set;
+    }();
+    return kStarts.count(w) > 0;
+}
 
 /// Reads the number proper (no qualifier) at token i.
 std::optional<Number> read_core(const Words& w, std::size_t i, std::size_t end) {
@@ -231,6 +245,10 @@ bool is_count(const Words& w, const Number& n) {
                             "article", "resolution", "flight", "-", "#"}))
         return false;
     if (!n.spelled && n.value >= 1900 && n.value <= 2100 && w[n.digits_first].size() == 4) return false;
+    // "a father of three".
+    if (n.first > 1 && w.is(n.first - 1, "of") &&
+        w.any(n.first - 2, {"father", "mother", "parent", "grandfather", "grandmother"}))
+        return false;
     // An age after a name: "Meshaal al-Tamo, 53, a rights activist", "Sofer 39, of Beersheba".
     if (!n.spelled && n.first > 0 && n.value < 120 && w.is(n.last, ",") &&
         (w.is(n.first - 1, ",") || w.capitalized(n.first - 1)))
@@ -299,9 +317,22 @@ constexpr std::array<Keyword, 41> kKeywords{{
 }};
 
 const Keyword* keyword_of(std::string_view w) {
-    for (const Keyword& k : kKeywords)
-        if (w == k.word) return &k;
-    return nullptr;
+    static const std::unordered_map<std::string_view, const Keyword*> kByWord = [] {
+        std::unordered_map<std::string_view, const Keyword*> m;
+        for (const Keyword& k : kKeywords) m.emplace(k.word, &k);
+        return m;
+    }();
+    if (w.size() < 3 || w.size() > 14) return nullptr;
+    // Every keyword starts with one of these letters.
+    switch (w[0]) {
+        case 'k': case 'd': case 'f': case 'm': case 's': case 'p': case 'e': case 'b':
+        case 'l': case 't': case 'w': case 'i': case 'h': case 'c': case 'a':
+            break;
+        default:
+            return nullptr;
+    }
+    const auto it = kByWord.find(w);
+    return it == kByWord.end() ? nullptr : it->second;
 }
 
 bool is_keyword(std::string_view w) { return keyword_of(w) != nullptr; }
@@ -334,6 +365,10 @@ class Finder {
 public:
     Finder(const Words& w, std::size_t first, std::size_t last, const std::vector<std::uint8_t>& tags)
         : w_(w), first_(first), last_(last), tags_(tags) {
+        // Most sentences say nothing of casualties: read numbers only where one might.
+        for (std::size_t i = first; i < last && !any_keyword_; ++i)
+            any_keyword_ = keyword_of(w[i]) != nullptr;
+        if (!any_keyword_) return;
         ends_.assign(last - first, kNone);
         starts_.assign(last - first, kNone);
         for (std::size_t i = first; i < last;) {
@@ -353,6 +388,7 @@ public:
     }
 
     std::vector<CasualtyFigure> run() {
+        if (!any_keyword_) return {};
         for (std::size_t k = first_; k < last_; ++k) {
             const Keyword* kw = keyword_of(w_[k]);
             if (kw == nullptr) continue;
@@ -637,35 +673,38 @@ private:
     }
 
     /// The singular people named before `end`, joined by "and" ("the driver and body guard",
-    /// "Monis"): how many, or 0. Skips one appositive ("Juan Priede, a councillor, was ...").
+    /// "Monis"): how many, or 0. Commas set off appositives of one person ("The officer,
+    /// Manop Chaichana, was killed" is one).
     std::size_t singular_heads(std::size_t end, std::size_t& from, bool& attackers) const {
         std::size_t count = 0;
         std::size_t commas = 0;
-        bool in_head = false;
+        bool group_has_head = false;
         for (std::size_t x = end; x > first_ && end - x < 14; --x) {
             const std::size_t i = x - 1;
             if (w_.is(i, ",")) {
                 if (++commas > 2) break;
-                in_head = false;
+                continue;
+            }
+            if (w_.is(i, "and")) {
+                if (!group_has_head) break;
+                ++count;
+                group_has_head = false;
                 continue;
             }
             if (is_stop(w_, i) || is_keyword(w_[i])) break;
-            if (tag(i) & kTagPerson && !(tag(i) & kTagSingular) && !in_head && count == 0 &&
-                !(tag(i) & kTagPersonName))
+            if ((tag(i) & kTagPerson) && !(tag(i) & kTagSingular) && !(tag(i) & kTagPersonName) &&
+                !group_has_head && count == 0 && commas == 0)
                 return 0;  // a plural noun for people: no count
             const bool head = (tag(i) & (kTagSingular | kTagPersonName)) || w_.any(i, {"he", "she"});
-            if (head && !in_head) {
-                ++count;
+            if (head) {
+                group_has_head = true;
                 from = i;
                 attackers = attackers || (tag(i) & kTagPerpetrator);
-                in_head = true;
-            } else if (!head) {
-                in_head = false;
-                if (w_.is(i, "and") && count > 0) continue;
-                if (count > 0 && commas == 0 && !(tag(i) & kTagPerson) && !w_.token(i).word) break;
+            } else if (group_has_head && commas == 0 && !w_.token(i).word) {
+                break;
             }
-            if (head) from = i;
         }
+        if (group_has_head) ++count;
         return count;
     }
 
@@ -742,10 +781,29 @@ private:
                     if (w_.any(x, {"and", ","})) break;
                 }
                 if (continuation && !person_noun) break;
+                // "In addition to the three bombers, 90 people were killed": that count is
+                // the attackers', added apart.
+                if (continuation) {
+                    std::size_t b = before;
+                    if (b > first_ && is_determiner(b - 1)) --b;
+                    if (b > first_ + 1 && w_.is(b - 1, "to") && w_.is(b - 2, "addition")) break;
+                }
                 total += n->value;
                 q = merge(q, n->qualifier);
                 from = n->first;
                 attackers = attackers || item_attackers;
+                // "two police officers and a civilian were killed": the singular person after
+                // the "and" counts too.
+                if (!continuation) {
+                    std::size_t x = n->last;
+                    while (x < np_end && !w_.is(x, "and")) ++x;
+                    if (x + 1 < np_end && w_.any(x + 1, {"a", "an", "one", "another"})) {
+                        bool head = false;
+                        for (std::size_t y = x + 2; y < np_end && y < x + 6; ++y)
+                            head = head || (tag(y) & kTagSingular);
+                        if (head) total += 1;
+                    }
+                }
                 p = before;
                 // Coordination: "14 soldiers and as many as 15 perpetrators".
                 if (p > first_ && w_.any(p - 1, {"and", ","})) {
@@ -863,6 +921,7 @@ private:
     const Words& w_;
     std::size_t first_, last_;
     const std::vector<std::uint8_t>& tags_;
+    bool any_keyword_ = false;
     std::vector<Number> numbers_;
     std::vector<std::size_t> starts_, ends_;
     std::vector<CasualtyFigure> out_;
@@ -877,6 +936,11 @@ bool Words::capitalized(std::size_t i) const {
 }
 
 std::optional<Number> read_number(const Words& words, std::size_t i, std::size_t end) {
+    if (i >= end) return std::nullopt;
+    // Most tokens cannot start a number: decide from the first letter before any lookup.
+    const std::string_view first = words[i];
+    if (first.empty()) return std::nullopt;
+    if (!(first[0] >= '0' && first[0] <= '9') && !number_start(first)) return std::nullopt;
     for (const QualifierPhrase& qp : kQualifiers) {
         std::size_t j = i;
         bool ok = true;

@@ -78,6 +78,7 @@ enum TokenTag : std::uint8_t {
     kTagSingular = 2,     ///< head of a singular noun for one person ("policeman")
     kTagPerpetrator = 4,  ///< part of a noun for attackers ("assailant", "gunmen")
     kTagPersonName = 8,   ///< part of a person's name (a person actor)
+    kTagProminent = 16,   ///< part of a noun for a prominent person ("mayor", "journalist")
 };
 
 /// Which toll a figure counts.

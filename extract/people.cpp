@@ -262,8 +262,7 @@ struct Reading {
 /// A person or pattern organisation being built.
 struct NewActor {
     Actor actor;
-    std::string key;                                              ///< folded words of the name
-    std::vector<std::pair<std::size_t, std::size_t>> name_units;  ///< for initials
+    std::string key;                 ///< folded words of the name
     std::vector<std::string> words;  ///< folded words of the name, for initials
 };
 
@@ -305,7 +304,6 @@ class Finder {
         std::size_t pos = t_[i].span.begin;
         return next_code_point(text_, pos);
     }
-    bool word(std::size_t i) const { return t_[i].word; }
     bool cap(std::size_t i) const { return t_[i].word && is_upper_cp(first_cp(i)); }
     bool lower(std::size_t i) const { return t_[i].word && is_lower_cp(first_cp(i)); }
     bool punct(std::size_t i, std::string_view p) const { return !t_[i].word && fw(i) == p; }
@@ -313,7 +311,6 @@ class Finder {
     bool single_capital(std::size_t i) const { return cap(i) && t_[i].fend - t_[i].fbegin == 1; }
     bool all_caps(std::size_t i) const;
     bool is_number(std::size_t i) const;
-    bool owned_by_other(std::size_t i) const { return owner_[i] >= 0; }
     bool nonplace_owner(std::size_t i) const {
         return owner_[i] >= 0 && !known_[static_cast<std::size_t>(owner_[i])].place;
     }

@@ -62,9 +62,10 @@ bool is_iso_region_code(std::string_view s) {
 /// One row of a tab-separated data file, fields viewing the file's bytes; missing trailing
 /// fields read as empty.
 class Row {
-public:
+  public:
     static constexpr std::size_t kMax = 12;
-    Row(const std::string& file, std::size_t line, std::string_view text) : file_(file), line_(line) {
+    Row(const std::string& file, std::size_t line, std::string_view text)
+        : file_(file), line_(line) {
         for (;;) {
             if (count_ == kMax) fail("more than " + std::to_string(kMax) + " fields");
             const std::size_t tab = text.find('\t');
@@ -94,7 +95,7 @@ public:
         return *v;
     }
 
-private:
+  private:
     const std::string& file_;
     std::size_t line_;
     std::array<std::string_view, kMax> fields_{};
@@ -121,7 +122,9 @@ void for_each_row(const std::string& path, Fn fn) {
     }
 }
 
-std::uint64_t key_hash(std::string_view key) { return fnv1a64(key); }
+std::uint64_t key_hash(std::string_view key) {
+    return fnv1a64(key);
+}
 
 PlaceInfo& info_at(PlaceIndex& index, std::uint32_t entry) {
     if (index.info.size() <= entry) index.info.resize(entry + 1);
@@ -174,12 +177,23 @@ void load_cities(Gazetteer& names, PlaceIndex& index, const std::string& data_di
         bool district = false;
         for (const char flag : f[7]) {
             switch (flag) {
-                case 'C': info.capital = true; break;
-                case 'A': info.seat = true; break;
-                case 'S': info.small = true; break;
-                case 'W': info.common_word = true; break;
-                case 'X': district = true; break;
-                default: f.fail(std::string("unknown flag '") + flag + "'");
+                case 'C':
+                    info.capital = true;
+                    break;
+                case 'A':
+                    info.seat = true;
+                    break;
+                case 'S':
+                    info.small = true;
+                    break;
+                case 'W':
+                    info.common_word = true;
+                    break;
+                case 'X':
+                    district = true;
+                    break;
+                default:
+                    f.fail(std::string("unknown flag '") + flag + "'");
             }
         }
         std::string region_name;
@@ -265,16 +279,21 @@ bool contains(std::initializer_list<std::string_view> words, std::string_view w)
 
 /// Titles and honorifics that precede a person's name ("President Obama", "Mr. Jordan").
 bool is_title(std::string_view w) {
-    return contains({"mr", "mrs", "ms", "miss", "dr", "sir", "gen", "general", "president", "pres",
-                     "minister", "senator", "sen", "rep", "representative", "governor", "gov",
-                     "sheikh", "shaikh", "sheik", "mullah", "maulana", "prince", "princess",
-                     "king", "queen", "lord", "lady", "judge", "justice", "colonel", "col", "lt",
-                     "lieutenant", "capt", "captain", "sgt", "sergeant", "commander", "cmdr",
-                     "maj", "major", "brig", "brigadier", "admiral", "adm", "prof", "professor",
-                     "rev", "reverend", "father", "bishop", "pope", "cardinal", "ayatollah",
-                     "emir", "amir", "chancellor", "premier", "mayor", "secretary", "ambassador",
-                     "deputy", "spokesman", "spokeswoman", "chief", "hajji", "haji", "mister",
-                     "madam", "coach", "officer", "inspector", "detective", "constable"},
+    return contains({"mr",        "mrs",        "ms",         "miss",       "dr",
+                     "sir",       "gen",        "general",    "president",  "pres",
+                     "minister",  "senator",    "sen",        "rep",        "representative",
+                     "governor",  "gov",        "sheikh",     "shaikh",     "sheik",
+                     "mullah",    "maulana",    "prince",     "princess",   "king",
+                     "queen",     "lord",       "lady",       "judge",      "justice",
+                     "colonel",   "col",        "lt",         "lieutenant", "capt",
+                     "captain",   "sgt",        "sergeant",   "commander",  "cmdr",
+                     "maj",       "major",      "brig",       "brigadier",  "admiral",
+                     "adm",       "prof",       "professor",  "rev",        "reverend",
+                     "father",    "bishop",     "pope",       "cardinal",   "ayatollah",
+                     "emir",      "amir",       "chancellor", "premier",    "mayor",
+                     "secretary", "ambassador", "deputy",     "spokesman",  "spokeswoman",
+                     "chief",     "hajji",      "haji",       "mister",     "madam",
+                     "coach",     "officer",    "inspector",  "detective",  "constable"},
                     w);
 }
 
@@ -282,51 +301,61 @@ bool is_title(std::string_view w) {
 /// something located there ("Kandahar Airport", "Mosul Dam", "Karachi Press Club").
 bool is_place_head(std::string_view w) {
     return contains(
-        {"city", "town", "village", "district", "province", "governorate", "state", "region",
-         "department", "county", "municipality", "prefecture", "oblast", "area", "neighborhood",
-         "neighbourhood", "suburb", "township", "subdistrict", "division", "zone", "valley",
-         "river", "airport", "university", "police", "press", "club", "hotel", "market",
-         "bazaar", "mosque", "church", "temple", "shrine", "road", "street", "highway", "bridge",
-         "camp", "prison", "jail", "station", "hospital", "school", "college", "bank", "stadium",
-         "port", "harbor", "harbour", "dam", "mall", "square", "park", "council", "court",
-         "embassy", "consulate", "office", "chamber", "base", "airbase", "cantonment",
-         "barracks", "checkpoint", "border", "crossing", "gate", "international", "central",
-         "municipal", "provincial", "regional", "metropolitan", "national", "governor",
-         "islands", "island", "mountains", "mountain", "lake", "bay", "gulf", "coast", "strip",
-         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december", "times", "post", "tribune", "herald", "daily", "news"},
+        {"city",        "town",      "village",      "district",      "province",     "governorate",
+         "state",       "region",    "department",   "county",        "municipality", "prefecture",
+         "oblast",      "area",      "neighborhood", "neighbourhood", "suburb",       "township",
+         "subdistrict", "division",  "zone",         "valley",        "river",        "airport",
+         "university",  "police",    "press",        "club",          "hotel",        "market",
+         "bazaar",      "mosque",    "church",       "temple",        "shrine",       "road",
+         "street",      "highway",   "bridge",       "camp",          "prison",       "jail",
+         "station",     "hospital",  "school",       "college",       "bank",         "stadium",
+         "port",        "harbor",    "harbour",      "dam",           "mall",         "square",
+         "park",        "council",   "court",        "embassy",       "consulate",    "office",
+         "chamber",     "base",      "airbase",      "cantonment",    "barracks",     "checkpoint",
+         "border",      "crossing",  "gate",         "international", "central",      "municipal",
+         "provincial",  "regional",  "metropolitan", "national",      "governor",     "islands",
+         "island",      "mountains", "mountain",     "lake",          "bay",          "gulf",
+         "coast",       "strip",     "monday",       "tuesday",       "wednesday",    "thursday",
+         "friday",      "saturday",  "sunday",       "january",       "february",     "march",
+         "april",       "may",       "june",         "july",          "august",       "september",
+         "october",     "november",  "december",     "times",         "post",         "tribune",
+         "herald",      "daily",     "news"},
         w);
 }
 
 /// Capitalised words that may stand before a place name ("Northern Baghdad").
 bool is_place_modifier(std::string_view w) {
-    return contains({"north", "south", "east", "west", "northern", "southern", "eastern",
-                     "western", "central", "northeast", "northwest", "southeast", "southwest",
-                     "northeastern", "northwestern", "southeastern", "southwestern", "greater",
-                     "downtown", "old", "new", "upper", "lower", "outer", "inner", "rural",
-                     "urban", "metropolitan", "the", "suburban", "occupied", "coastal"},
-                    w);
+    return contains(
+        {"north",     "south",        "east",         "west",         "northern",     "southern",
+         "eastern",   "western",      "central",      "northeast",    "northwest",    "southeast",
+         "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "greater",
+         "downtown",  "old",          "new",          "upper",        "lower",        "outer",
+         "inner",     "rural",        "urban",        "metropolitan", "the",          "suburban",
+         "occupied",  "coastal"},
+        w);
 }
 
 /// Sentence-initial words that are not the first half of a person's name.
 bool is_function_word(std::string_view w) {
-    return contains({"in", "at", "near", "from", "to", "on", "the", "a", "an", "outside",
-                     "inside", "into", "across", "around", "throughout", "for", "both", "only",
-                     "even", "since", "until", "after", "before", "during", "when", "while",
-                     "meanwhile", "also", "and", "but", "yesterday", "today", "last", "this",
-                     "then", "however", "later", "earlier", "elsewhere", "like", "unlike", "as",
-                     "about", "over", "under", "by", "with", "without", "where", "if", "so",
-                     "all", "some", "many", "most", "police", "officials", "troops", "residents",
-                     "authorities", "militants", "gunmen", "assailants", "attackers"},
-                    w);
+    return contains(
+        {"in",         "at",     "near",      "from",        "to",        "on",        "the",
+         "a",          "an",     "outside",   "inside",      "into",      "across",    "around",
+         "throughout", "for",    "both",      "only",        "even",      "since",     "until",
+         "after",      "before", "during",    "when",        "while",     "meanwhile", "also",
+         "and",        "but",    "yesterday", "today",       "last",      "this",      "then",
+         "however",    "later",  "earlier",   "elsewhere",   "like",      "unlike",    "as",
+         "about",      "over",   "under",     "by",          "with",      "without",   "where",
+         "if",         "so",     "all",       "some",        "many",      "most",      "police",
+         "officials",  "troops", "residents", "authorities", "militants", "gunmen",    "assailants",
+         "attackers"},
+        w);
 }
 
 /// Lower-case words inside place names ("San Jose de Secce", "Khan al Asal").
 bool is_name_particle(std::string_view w) {
-    return contains({"de", "del", "la", "las", "los", "el", "al", "ad", "as", "ash", "an", "ar",
-                     "du", "des", "do", "da", "dos", "das", "di", "e", "y", "bin", "ibn", "wa",
-                     "ul", "i", "ez", "es", "en", "ech", "et"},
+    return contains({"de",  "del", "la",  "las", "los", "el",  "al",  "ad",  "as", "ash", "an",
+                     "ar",  "du",  "des", "do",  "da",  "dos", "das", "di",  "e",  "y",   "bin",
+                     "ibn", "wa",  "ul",  "i",   "ez",  "es",  "en",  "ech", "et"},
                     w);
 }
 
@@ -339,10 +368,10 @@ bool is_locative_verb(std::string_view w) {
 
 /// Words after a name that say it is a subdivision ("Borno State") or a settlement.
 int type_hint(std::string_view w) {
-    if (contains({"province", "governorate", "state", "region", "department", "oblast",
-                  "county", "prefecture", "provinces", "states", "regions"},
+    if (contains({"province", "governorate", "state", "region", "department", "oblast", "county",
+                  "prefecture", "provinces", "states", "regions"},
                  w))
-        return 1;  // subdivision
+        return 1;                                                            // subdivision
     if (contains({"city", "town", "village", "municipality"}, w)) return 2;  // settlement
     return 0;
 }
@@ -375,7 +404,7 @@ enum Level { none = 0, weak_document, weak_sentence, document, sentence };
 /// Countries and subdivisions named in the document and in each sentence, with the matches
 /// that named them, so a match does not count as its own context.
 class Context {
-public:
+  public:
     void add(std::size_t match, std::uint32_t sentence, const Evidence& e) {
         for (const std::string& c : e.countries)
             countries_[c].push_back({match, sentence, e.strong});
@@ -388,15 +417,14 @@ public:
         return level(regions_, entry, match, sentence);
     }
 
-private:
+  private:
     struct Seen {
         std::size_t match;
         std::uint32_t sentence;
         bool strong;
     };
     template <class Map, class Key>
-    static Level level(const Map& map, const Key& key, std::size_t match,
-                       std::uint32_t sentence) {
+    static Level level(const Map& map, const Key& key, std::size_t match, std::uint32_t sentence) {
         const auto it = map.find(key);
         if (it == map.end()) return none;
         Level best = none;
@@ -416,11 +444,16 @@ private:
 /// Score for a place whose country or subdivision is named at `level`.
 double context_bonus(Level level) {
     switch (level) {
-        case Level::sentence: return 4.0;
-        case document: return 2.5;
-        case weak_sentence: return 1.5;
-        case weak_document: return 1.0;
-        case none: break;
+        case Level::sentence:
+            return 4.0;
+        case document:
+            return 2.5;
+        case weak_sentence:
+            return 1.5;
+        case weak_document:
+            return 1.0;
+        case none:
+            break;
     }
     return 0.0;
 }
@@ -463,8 +496,8 @@ Locality locality_word(std::string_view w) {
 
 /// A match as the address finder sees it.
 struct Located {
-    const Entry* entry = nullptr;   ///< the place chosen, if any
-    bool municipality = false;      ///< a city that is not also a subdivision named here
+    const Entry* entry = nullptr;  ///< the place chosen, if any
+    bool municipality = false;     ///< a city that is not also a subdivision named here
 };
 
 /// Places no data file lists, and parts of cities, found where an address names them:
@@ -473,11 +506,15 @@ struct Located {
 /// Imphal: place_type "district"). An unlisted place gets the coordinates of the place that
 /// holds it (rule "address:<type> in <id>").
 class AddressFinder {
-public:
+  public:
     AddressFinder(const AnalysedText& text, const Resources& resources,
                   const std::vector<NameMatch>& matches, const std::vector<Located>& located)
-        : text_(text), names_(resources.names), places_(resources.places), matches_(matches),
-          located_(located), match_at_(text.tokens.size(), -1) {
+        : text_(text),
+          names_(resources.names),
+          places_(resources.places),
+          matches_(matches),
+          located_(located),
+          match_at_(text.tokens.size(), -1) {
         for (std::size_t i = 0; i < matches.size(); ++i)
             for (std::size_t t = matches[i].first_token; t < matches[i].last_token; ++t)
                 match_at_[t] = static_cast<std::int32_t>(i);
@@ -505,7 +542,7 @@ public:
         add(first, last, "city", holder, "address");
     }
 
-private:
+  private:
     std::string_view word(std::size_t t) const {
         const Token& token = text_.tokens[t];
         return {text_.folded.text.data() + token.fbegin, token.fend - token.fbegin};
@@ -548,9 +585,12 @@ private:
     std::size_t name_run_forward(std::size_t begin) const {
         std::size_t e = begin;
         while (e < text_.tokens.size() && e - begin < 8 && match_at_[e] < 0) {
-            if (text_.tokens[e].word && upper(e)) ++e;
-            else if (e > begin && joined(e)) e += 2;
-            else break;
+            if (text_.tokens[e].word && upper(e))
+                ++e;
+            else if (e > begin && joined(e))
+                e += 2;
+            else
+                break;
         }
         return e;
     }
@@ -559,17 +599,17 @@ private:
         if (begin == 0) return false;
         const std::string_view w = word(begin - 1);
         return is_locative_verb(w) ||
-               contains({"in", "near", "at", "outside", "between", "from", "to", "into",
-                         "toward", "towards", "of", "and", "around", "inside", "through",
-                         "across", "past"},
+               contains({"in", "near", "at", "outside", "between", "from", "to", "into", "toward",
+                         "towards", "of", "and", "around", "inside", "through", "across", "past"},
                         w);
     }
 
     bool acceptable(std::size_t begin, std::size_t end) const {
         if (begin >= end || is_function_word(word(begin)) || is_title(word(begin))) return false;
         const Span span{text_.tokens[begin].span.begin, text_.tokens[end - 1].span.end};
-        return std::none_of(text_.suspicious.begin(), text_.suspicious.end(),
-                            [&](const Span& s) { return span.begin < s.end && s.begin < span.end; });
+        return std::none_of(text_.suspicious.begin(), text_.suspicious.end(), [&](const Span& s) {
+            return span.begin < s.end && s.begin < span.end;
+        });
     }
 
     /// "X, [Y,] <subdivision or country>" or "X, <city>, <subdivision or country>".
@@ -694,7 +734,8 @@ private:
         const Town* best = nullptr;
         for (const Town* t : places_.find_towns(key)) {
             if (t->country_code != holder.country_code) continue;
-            const bool inside = t->region != PlaceInfo::kNone && names_.entry(t->region).id == holder.id;
+            const bool inside =
+                t->region != PlaceInfo::kNone && names_.entry(t->region).id == holder.id;
             const bool best_inside = best != nullptr && best->region != PlaceInfo::kNone &&
                                      names_.entry(best->region).id == holder.id;
             if (best == nullptr || (inside && !best_inside) ||
@@ -743,9 +784,9 @@ private:
     bool by_span(std::size_t begin, std::size_t end) const {
         const Span span{text_.tokens[begin].span.begin, text_.tokens[end - 1].span.end};
         return std::any_of(found_.begin(), found_.end(), [&](const Actor& a) {
-            return std::any_of(a.mentions.begin(), a.mentions.end(),
-                               [&](const Mention& m) { return m.span.begin < span.end &&
-                                                              span.begin < m.span.end; });
+            return std::any_of(a.mentions.begin(), a.mentions.end(), [&](const Mention& m) {
+                return m.span.begin < span.end && span.begin < m.span.end;
+            });
         });
     }
 
@@ -825,7 +866,8 @@ std::string place_key(std::string_view name) {
     for (const char ch : name) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80) return alias_key(name);  // needs Unicode folding
-        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool alnum =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         if (alnum) {
             if (!in_word && !key.empty()) key += ' ';
             key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -852,10 +894,13 @@ namespace {
 
 /// Chooses the place each match names; see resolve_places.
 class PlaceResolver {
-public:
+  public:
     PlaceResolver(const AnalysedText& text, const Resources& resources,
                   const std::vector<NameMatch>& matches)
-        : text_(text), names_(resources.names), places_(resources.places), matches_(matches),
+        : text_(text),
+          names_(resources.names),
+          places_(resources.places),
+          matches_(matches),
           mixed_(text.style == CaseStyle::mixed) {
         locate();
         find_chains();
@@ -876,7 +921,7 @@ public:
         return chosen;
     }
 
-private:
+  private:
     std::string_view word(std::size_t t) const {
         const Token& token = text_.tokens[t];
         return {text_.folded.text.data() + token.fbegin, token.fend - token.fbegin};
@@ -894,8 +939,8 @@ private:
         if (t == 0 || sentence_of(t - 1) != sentence_of(t)) return true;
         if (text_.tokens[t - 1].word) return false;
         const std::string_view w = word(t - 1);
-        return w == ":" || w == "\"" || w == "'" || w == "(" || w == "[" || w == "-" ||
-               w == "*" || w == ";";
+        return w == ":" || w == "\"" || w == "'" || w == "(" || w == "[" || w == "-" || w == "*" ||
+               w == ";";
     }
 
     void locate() {
@@ -913,7 +958,8 @@ private:
             p.sentence = sentence_of(k);
             p.initial = starts_sentence(k);
             std::size_t w = k;  // the previous word: just before, or before the stop of "Mr."
-            if (k > 0 && tokens[k - 1].word) w = k - 1;
+            if (k > 0 && tokens[k - 1].word)
+                w = k - 1;
             else if (k > 1 && word(k - 1) == "." && tokens[k - 2].word && is_title(word(k - 2)))
                 w = k - 2;
             if (w != k && sentence_of(w) == p.sentence) {
@@ -948,11 +994,10 @@ private:
             p.prefixed = k >= 2 && word(k - 1) == "-" &&
                          tokens[k - 1].span.begin == tokens[k - 2].span.end &&
                          tokens[k - 1].span.end == tokens[k].span.begin && tokens[k - 2].word;
-            p.prefixed = p.prefixed ||
-                         (n + 1 < tokens.size() && word(n) == "-" &&
-                          tokens[n].span.begin == tokens[n - 1].span.end &&
-                          tokens[n].span.end == tokens[n + 1].span.begin &&
-                          tokens[n + 1].word && !upper(n + 1));
+            p.prefixed = p.prefixed || (n + 1 < tokens.size() && word(n) == "-" &&
+                                        tokens[n].span.begin == tokens[n - 1].span.end &&
+                                        tokens[n].span.end == tokens[n + 1].span.begin &&
+                                        tokens[n + 1].word && !upper(n + 1));
         }
     }
 
@@ -975,8 +1020,7 @@ private:
         for (std::size_t i = 0; i + 1 < matches_.size(); ++i) {
             std::size_t t = matches_[i].last_token;
             if (t < text_.tokens.size() && text_.tokens[t].word && type_hint(word(t)) != 0) ++t;
-            if (t >= text_.tokens.size() || word(t) != "," ||
-                matches_[i + 1].first_token != t + 1)
+            if (t >= text_.tokens.size() || word(t) != "," || matches_[i + 1].first_token != t + 1)
                 continue;
             for (const AliasRef& a : matches_[i].candidates) {
                 if (!is_place(a)) continue;
@@ -1077,9 +1121,8 @@ private:
             const bool chained =
                 std::find(chain_[i].begin(), chain_[i].end(), c.entry) != chain_[i].end();
             const Level country = context.country(e.country_code, i, p.sentence);
-            const Level region = info.region == PlaceInfo::kNone
-                                     ? none
-                                     : context.region(info.region, i, p.sentence);
+            const Level region =
+                info.region == PlaceInfo::kNone ? none : context.region(info.region, i, p.sentence);
             // Towns of the second tier need their country or subdivision named; names that are
             // common words need it named in the same sentence.
             if (info.small && !chained && country == none && region == none) continue;
@@ -1144,10 +1187,10 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
                 return r.place_type == "region" && r.country_code == e.country_code;
             });
         const std::size_t n = matches[i].last_token;
-        const bool region_word = n < text.tokens.size() && text.tokens[n].word &&
-                                 type_hint(std::string_view(
-                                     text.folded.text.data() + text.tokens[n].fbegin,
-                                     text.tokens[n].fend - text.tokens[n].fbegin)) == 1;
+        const bool region_word =
+            n < text.tokens.size() && text.tokens[n].word &&
+            type_hint(std::string_view(text.folded.text.data() + text.tokens[n].fbegin,
+                                       text.tokens[n].fend - text.tokens[n].fbegin)) == 1;
         located[i].municipality = e.place_type == "city" && !also_region && !region_word;
     }
     const auto folded_word = [&](std::size_t t) {
@@ -1166,12 +1209,15 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
             const Entry* e = located[j].entry;
             if (j == i || e == nullptr || e->place_type == "city" || e->place_type == "district")
                 continue;
-            if (e->country_code == located[i].entry->country_code) own_country = true;
-            else if (holder == nullptr || e->place_type == "region") holder = e;
+            if (e->country_code == located[i].entry->country_code)
+                own_country = true;
+            else if (holder == nullptr || e->place_type == "region")
+                holder = e;
         }
         if (own_country || holder == nullptr) continue;
-        const std::string key = alias_key(std::string_view(text.document.text).substr(
-            matches[i].span.begin, matches[i].span.end - matches[i].span.begin));
+        const std::string key = alias_key(
+            std::string_view(text.document.text)
+                .substr(matches[i].span.begin, matches[i].span.end - matches[i].span.begin));
         for (const Town* t : resources.places.find_towns(key))
             if (t->country_code == holder->country_code) town_holder[i] = holder;
     }
@@ -1190,11 +1236,10 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
                 const Entry& a = *located[i].entry;
                 const Entry& b = *located[i + 1].entry;
                 const std::size_t m = matches[i + 1].last_token;
-                const bool address_goes_on =
-                    m < text.tokens.size() && folded_word(m) == "," &&
-                    matches[i + 2].first_token == m + 1 &&
-                    located[i + 2].entry->place_type != "city" &&
-                    located[i + 2].entry->country_code == b.country_code;
+                const bool address_goes_on = m < text.tokens.size() && folded_word(m) == "," &&
+                                             matches[i + 2].first_token == m + 1 &&
+                                             located[i + 2].entry->place_type != "city" &&
+                                             located[i + 2].entry->country_code == b.country_code;
                 if (a.country_code == b.country_code && a.population < b.population &&
                     address_goes_on)
                     part[i] = true;
@@ -1228,8 +1273,10 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
     matches = std::move(kept);
     AddressFinder finder(text, resources, matches, kept_located);
     for (const Part& p : parts) {
-        if (p.town) finder.add_town(p.first, p.last, *p.entry);
-        else finder.add_part(p.first, p.last, *p.entry);
+        if (p.town)
+            finder.add_town(p.first, p.last, *p.entry);
+        else
+            finder.add_part(p.first, p.last, *p.entry);
     }
     return finder.find();
 }

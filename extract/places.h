@@ -30,9 +30,9 @@ struct PlaceInfo {
 /// cost little to load and never match on their own: an address that names one ("in X,
 /// <subdivision>, <country>") looks it up by name.
 struct Town {
-    std::string id;            ///< "city:<geonameid>"
+    std::string id;  ///< "city:<geonameid>"
     std::string name;
-    std::string country_code;  ///< ISO 3166-1 alpha-2
+    std::string country_code;                 ///< ISO 3166-1 alpha-2
     std::uint32_t region = PlaceInfo::kNone;  ///< gazetteer index of its subdivision
     double lat = 0, lon = 0;
     std::int64_t population = 0;

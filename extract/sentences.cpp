@@ -55,19 +55,33 @@ std::string_view word_at(std::string_view text, std::size_t pos) {
     return text.substr(pos, end - pos);
 }
 
-/// True when the stop before `pos` lies inside a quotation that closes with a comma later in
-/// the paragraph ("“We stay. We fight,” he said."): the quotation and its attribution are
-/// one sentence.
-bool inside_attributed_quote(std::string_view text, std::size_t pos) {
-    std::size_t para = text.rfind("\n\n", pos);
-    para = para == std::string_view::npos ? 0 : para + 2;
-    bool open = false;
-    for (std::size_t i = para; i < pos; ++i) {
-        if (text.substr(i, 3) == "\xE2\x80\x9C") open = true;
-        else if (text.substr(i, 3) == "\xE2\x80\x9D") open = false;
-        else if (text[i] == '"') open = !open;
+/// Follows quotation marks through a paragraph; asked at increasing offsets, it reads each
+/// byte once.
+class QuoteTracker {
+public:
+    explicit QuoteTracker(std::string_view text) : text_(text) {}
+    /// True when a quotation is open at `pos` (not before the last offset asked).
+    bool open_at(std::size_t pos) {
+        for (; pos_ < pos && pos_ < text_.size(); ++pos_) {
+            if (text_.substr(pos_, 2) == "\n\n") open_ = false;  // quotes never span paragraphs
+            else if (text_.substr(pos_, 3) == "\xE2\x80\x9C") open_ = true;
+            else if (text_.substr(pos_, 3) == "\xE2\x80\x9D") open_ = false;
+            else if (text_[pos_] == '"') open_ = !open_;
+        }
+        return open_;
     }
-    if (!open) return false;
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    bool open_ = false;
+};
+
+/// True when the stop at `pos` lies inside a quotation that closes with a comma later in the
+/// paragraph (\u201cWe stay. We fight,\u201d he said.): the quotation and its attribution
+/// are one sentence.
+bool inside_attributed_quote(std::string_view text, std::size_t pos, QuoteTracker& quotes) {
+    if (!quotes.open_at(pos)) return false;
     const std::size_t limit = std::min(text.size(), pos + 1500);
     for (std::size_t i = pos; i < limit; ++i) {
         if (text.substr(i, 2) == "\n\n") return false;
@@ -140,6 +154,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
         s.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
         out.push_back(s);
     };
+    QuoteTracker quotes(text);
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
@@ -214,7 +229,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
             }
         }
         if (split && !lower_case_text && !plausible_start(text, next)) split = false;
-        if (split && inside_attributed_quote(text, i)) split = false;
+        if (split && inside_attributed_quote(text, i, quotes)) split = false;
         if (ellipsis && next < text.size() && std::islower(static_cast<unsigned char>(text[next])))
             split = false;
         if (split) {

@@ -14,14 +14,14 @@ struct Analysed {
     explicit Analysed(std::string t) : text(std::move(t)), folded(fold(text)), tokens(tokenize(folded)) {
         tags.assign(tokens.size(), 0);
         const EventLexicon& lex = ekg::test::resources().events;
-        for (const NameMatch& m : lex.args.match(text, tokens, folded, case_style(text))) {
-            const ArgInfo& info = lex.arg_info[m.candidates.front().entry];
+        for (const PhraseIndex::Match& m : lex.args.match(folded, tokens)) {
+            const ArgInfo& info = lex.arg_info[m.value];
             std::uint8_t tag = 0;
             if (info.slot == ArgSlot::person || info.slot == ArgSlot::prominent) tag = kTagPerson;
             else if (info.slot == ArgSlot::perpetrator) tag = kTagPerson | kTagPerpetrator;
             else continue;
-            for (std::size_t i = m.first_token; i < m.last_token; ++i) tags[i] |= tag;
-            if (info.singular) tags[m.last_token - 1] |= kTagSingular;
+            for (std::size_t i = m.first; i < m.last; ++i) tags[i] |= tag;
+            if (info.singular) tags[m.last - 1] |= kTagSingular;
         }
     }
     Words words() const { return Words(text, folded, tokens); }
@@ -111,6 +111,32 @@ TEST_CASE("coordinated counts of victims are summed", "[extract][figures]") {
     REQUIRE(first_of(objects, Toll::killed) != nullptr);
     CHECK(first_of(objects, Toll::killed)->figure.value == 3);
     CHECK(first_of(objects, Toll::killed)->perpetrators);
+}
+
+TEST_CASE("a singular person after a count and \"and\" adds one", "[extract][figures]") {
+    const auto figures = Analysed("Two police officers and a civilian were killed.").casualties();
+    REQUIRE(first_of(figures, Toll::killed) != nullptr);
+    CHECK(first_of(figures, Toll::killed)->figure.value == 3);
+}
+
+TEST_CASE("an appositive names the same single victim", "[extract][figures]") {
+    const auto figures =
+        Analysed("The guard, a father of three, was killed in the attack.").casualties();
+    REQUIRE(first_of(figures, Toll::killed) != nullptr);
+    CHECK(first_of(figures, Toll::killed)->figure.value == 1);
+}
+
+TEST_CASE("attackers counted in addition are kept apart from the victims' count",
+          "[extract][figures]") {
+    const auto figures =
+        Analysed("In addition to the three bombers, at least 90 people were killed.").casualties();
+    std::int64_t base = 0, added = 0;
+    for (const CasualtyFigure& f : figures) {
+        if (f.toll != Toll::killed) continue;
+        (f.additive ? added : base) += f.figure.value;
+    }
+    CHECK(base == 90);
+    CHECK(added == 3);
 }
 
 TEST_CASE("a count inside an including-list is part of the total before it", "[extract][figures]") {

@@ -62,8 +62,7 @@ std::string load_error(const std::string& regions, const std::string& cities,
 
 }  // namespace
 
-TEST_CASE("a capital alone is the capital, with its country and coordinates",
-          "[extract][places]") {
+TEST_CASE("a capital alone is the capital, with its country and coordinates", "[extract][places]") {
     const Extraction x = ekg::test::extract_text("Thousands marched through Paris on Sunday.");
     const Actor* paris = find_actor(x, "city:2988507");
     REQUIRE(paris != nullptr);
@@ -150,8 +149,7 @@ TEST_CASE("a place name used in a person's name is no place", "[extract][places]
     CHECK(find_actor(x, "city:1270239") == nullptr);  // Hassan, India
 }
 
-TEST_CASE("a small town is found only when its country or region is named",
-          "[extract][places]") {
+TEST_CASE("a small town is found only when its country or region is named", "[extract][places]") {
     const Extraction named =
         ekg::test::extract_text("Shots were fired near Bachi-Yurt, Chechnya, Russia.");
     const Actor* town = find_actor(named, "city:579831");
@@ -177,8 +175,7 @@ TEST_CASE("a town no data file lists is found by its address", "[extract][places
     CHECK(find_actor(y, "place:AF:zorvandi") == nullptr);
 }
 
-TEST_CASE("a named part of a city is a district and the city stays the city",
-          "[extract][places]") {
+TEST_CASE("a named part of a city is a district and the city stays the city", "[extract][places]") {
     const Extraction x = ekg::test::extract_text(
         "A shop was burned in the Alvalade neighborhood of Lisbon, Portugal.");
     CHECK(has_place_named(x, "Lisbon"));
@@ -194,8 +191,7 @@ TEST_CASE("an adjective glued to a place name is no place of an event", "[extrac
 
 TEST_CASE("place files load into the gazetteer and the town index", "[extract][places]") {
     ekg::test::TempDir dir;
-    write_place_files(dir,
-                      "XA-N\tXA\tNorthland\tProvince\t10.5\t20.5\t500000\t\tNorth Land\n",
+    write_place_files(dir, "XA-N\tXA\tNorthland\tProvince\t10.5\t20.5\t500000\t\tNorth Land\n",
                       "1\tAlphaville\tXA\tXA-N\t10\t20\t250000\tC\tAlpha City\n"
                       "2\tBetatown\tXA\tSome Admin\t11\t21\t6000\tS\tBeta\n",
                       "city:1\tAlpha\tAlfaville\n"
@@ -229,9 +225,9 @@ TEST_CASE("malformed place rows are reported with file and line", "[extract][pla
           "cities.tsv:2: unknown region XA-Q");
     CHECK(load_error("XB-N\tXA\tNorthland\n", "") ==
           "regions.tsv:2: 'XB-N' is not an ISO 3166-2 code of country 'XA'");
-    CHECK(load_error("", "1\tAlphaville\tXA\t\t1\t2\t3\tQ\n") ==
-          "cities.tsv:2: unknown flag 'Q'");
-    CHECK(load_error("", "", "city:9\tNowhere\n") == "places_extra.tsv:2: unknown place id 'city:9'");
+    CHECK(load_error("", "1\tAlphaville\tXA\t\t1\t2\t3\tQ\n") == "cities.tsv:2: unknown flag 'Q'");
+    CHECK(load_error("", "", "city:9\tNowhere\n") ==
+          "places_extra.tsv:2: unknown place id 'city:9'");
     CHECK(load_error("", "1\tAlphaville\tXA\n").empty());
 }
 
