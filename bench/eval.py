@@ -8,6 +8,8 @@ given as the document's date) and scores, per record, the main event (`events[0]
 
   country      place country (matched by ISO code through data/countries*.tsv names)
   city         place city (case, accents and words like "city"/"district" ignored)
+  city_25km    the same, or ekg's town lies within 25 km of the coded coordinates (records with
+               coordinates only: the same place under another spelling, "Baqouba"/"Baqubah")
   killed       killed figure, exact, where the coded value is > 0
   wounded      wounded figure, exact, where the coded value is > 0
   attack_type  gtd_attack_type (Wikipedia's own labels are mapped to GTD's)
@@ -23,6 +25,7 @@ that field are listed (for development; do not paste them into the project).
 """
 import argparse
 import json
+import math
 import os
 import re
 import subprocess
@@ -33,7 +36,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
-FIELDS = ["country", "city", "killed", "wounded", "attack_type", "date", "perpetrator", "claimed"]
+FIELDS = ["country", "city", "city_25km", "killed", "wounded", "attack_type", "date", "perpetrator", "claimed"]
 
 # Wikipedia lists use their own attack labels; these map to GTD attack types.
 WIKI_ATTACK = {
@@ -60,6 +63,14 @@ def fold(s):
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"[`'\u2019]", "", s)
     return re.sub(r"[^0-9a-z]+", " ", s).strip()
+
+
+def km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def city_key(s):
@@ -159,6 +170,13 @@ def place_names(data_dir):
             if prefix == "city:" and len(row) > alias_col:
                 forms = [row[1]] + row[alias_col].split("|")
                 names[prefix + row[0]] = {city_key(x) for x in forms if x}
+    # Hand-kept names and exonyms (Rangoon, Kiev) that ekg adds to GeoNames' own.
+    extra = os.path.join(data_dir, "places_extra.tsv")
+    if os.path.exists(extra):
+        for row in read_tsv(extra):
+            row += [""] * (3 - len(row))
+            forms = [row[1]] + row[2].split("|")
+            names.setdefault(row[0], set()).update(city_key(x) for x in forms if x)
     return names
 
 
@@ -286,8 +304,17 @@ def main():
             got = place.get("city") or ""
             # The coded name may be another name of the same place ("Kiev" for "Kyiv").
             forms = {city_key(got)} | places.get(place.get("actor") or "", set())
-            check("city", got != "" and city_key(city) in forms, got, city)
+            by_name = got != "" and city_key(city) in forms
+            check("city", by_name, got, city)
             scores["city"].seen += in_text(text, {fold(city), city_key(city)})
+            # The same place under another spelling ("Baqouba" for "Baqubah", "Baydhabo" for
+            # "Baidoa"): by name, or a town of ekg's within 25 km of the coded coordinates.
+            lat, lon = r.get("latitude"), r.get("longitude")
+            if lat is not None and lon is not None and "latitude" not in missing:
+                near = (got != "" and place.get("lat") is not None and place.get("lon") is not None
+                        and km(lat, lon, place["lat"], place["lon"]) <= 25.0)
+                check("city_25km", by_name or near, got, city)
+                scores["city_25km"].seen += in_text(text, {fold(city), city_key(city)})
         for field in ("killed", "wounded"):
             want = r.get(field)
             if field in missing or want is None or want <= 0:

@@ -96,6 +96,14 @@ bool is_admin_word(std::string_view w) {
     return kWords.count(w) > 0;
 }
 
+/// Words after a place name that make it a part of a city ("Zuhur neighborhood, Mosul").
+bool is_part_word(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "neighborhood", "neighbourhood", "area", "suburb", "quarter", "district", "subdistrict",
+        "sub", "locality", "sector", "borough"};
+    return kWords.count(w) > 0;
+}
+
 class Extractor {
 public:
     Extractor(const AnalysedText& text, const Resources& resources, const std::vector<Actor>& actors)
@@ -576,6 +584,14 @@ private:
                 i = refs_[next].last;
                 continue;
             }
+            // Two towns of one country followed by what holds them ("Cielo, Cusco, Peru",
+            // "Kanyosha, Bujumbura, Burundi"): the text goes from small to large, so the first
+            // lies in the second (a district, suburb or village the gazetteer files as a town).
+            if (!holds(next, prev) && (town_inside_town(prev, next) || part_of_town(prev, next))) {
+                chain.push_back(next);
+                i = refs_[next].last;
+                continue;
+            }
             // A chain goes from small to large: the next place holds the previous one. A country
             // that closes the chain but does not hold it says the smaller name was misread.
             if (!holds(next, prev)) {
@@ -601,6 +617,43 @@ private:
         if (o.id == n.id) return true;
         if (o.country_code.empty() || o.country_code != n.country_code) return false;
         return specificity(outer) < specificity(inner);
+    }
+
+    /// "inner, outer, <country>" where outer is a town that shares its name with a region of
+    /// its country ("Cielo, Cusco, Peru", "Valera, Trujillo, Venezuela"): the text goes from
+    /// small to large, so outer names the region and inner is the town. A town inside a city
+    /// that is no region ("Zuhur, Mosul, Iraq") keeps the city, as coders do.
+    bool town_inside_town(std::size_t inner, std::size_t outer) const {
+        if (specificity(inner) != 2 || specificity(outer) != 2 || marked_part(inner)) return false;
+        const std::string& cc = actor(inner).country_code;
+        if (cc.empty() || cc != actor(outer).country_code) return false;
+        const std::uint32_t s = refs_[outer].sentence;
+        std::size_t j = refs_[outer].last;
+        if (w_.token(j).word && is_admin_word(w_[j])) return false;  // "Athens city, ..."
+        if (!w_.is(j, ",")) return false;
+        const std::size_t after = place_at(j + 1);
+        if (after == kNone || refs_[after].demonym || specificity(after) >= 2 || !holds(after, outer))
+            return false;
+        const std::string& name = actors_[refs_[outer].actor].mentions[refs_[outer].mention].text;
+        for (const AliasRef& a : r_.names.lookup(name)) {
+            const Entry& e = r_.names.entry(a.entry);
+            if (e.place_type == "region" && e.country_code == cc) return true;
+        }
+        return false;
+    }
+
+    /// "Zuhur neighborhood", "Alvalade district": the mention is followed by a word that makes
+    /// it a part of something larger.
+    bool marked_part(std::size_t r) const {
+        const std::size_t j = refs_[r].last;
+        return j < last_[refs_[r].sentence] && w_.token(j).word && is_part_word(w_[j]);
+    }
+
+    /// "Zuhur neighborhood, Mosul": a part of a town, then that town of the same country.
+    bool part_of_town(std::size_t part, std::size_t town) const {
+        return specificity(part) == 2 && specificity(town) == 2 && marked_part(part) &&
+               !marked_part(town) && !actor(part).country_code.empty() &&
+               actor(part).country_code == actor(town).country_code;
     }
 
     /// Two places that can be where one event happened.
@@ -979,7 +1032,7 @@ private:
         // Most specific member of the chain names the place; the others fill region/country.
         std::size_t best = choice.refs.front();
         for (std::size_t r : choice.refs)
-            if (specificity(r) > specificity(best)) best = r;
+            if (specificity(r) > specificity(best) || (r != best && part_of_town(best, r))) best = r;
         const Actor& a = actor(best);
         Place p;
         p.name = a.mentions[refs_[best].mention].text;
@@ -1017,7 +1070,41 @@ private:
                 p.span = w_.span(town->first, town->second);
                 p.rule += "+unresolved-town";
             }
+        // "in Orio, a coastal town in Basque Country, Spain", "in Maicao the state of La
+        // Guajira": a region or country chosen while the same sentence names a town inside it
+        // says where, more precisely.
+        if (spec < 2 && p.city.empty())
+            if (const auto town = town_inside(best)) {
+                const Actor& t = actor(*town);
+                p.name = t.mentions[refs_[*town].mention].text;
+                p.actor = t.id;
+                p.city = t.name;
+                p.lat = t.lat;
+                p.lon = t.lon;
+                p.span = t.mentions[refs_[*town].mention].span;
+                if (spec == 0 && p.region.empty())
+                    if (const auto e = r_.names.find_id(t.id)) {
+                        p.region = r_.names.entry(*e).region;
+                        if (const auto reg = r_.names.find_id("region:" + p.region))
+                            p.region = r_.names.entry(*reg).name;
+                    }
+                p.rule += "+town-in-sentence";
+            }
         return p;
+    }
+
+    /// The town mention nearest to region or country mention `r` in its sentence that lies
+    /// inside it, when exactly one town of the sentence does.
+    std::optional<std::size_t> town_inside(std::size_t r) const {
+        const std::uint32_t s = refs_[r].sentence;
+        std::optional<std::size_t> found;
+        for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+            const std::size_t t = place_at(i);
+            if (t == kNone || refs_[t].demonym || specificity(t) != 2 || !holds(r, t)) continue;
+            if (found && actor(*found).id != actor(t).id) return std::nullopt;
+            if (!found) found = t;
+        }
+        return found;
     }
 
     /// Capitalised words that end just before ", <known place>" and name no known actor:
@@ -1506,6 +1593,22 @@ private:
                         events[0].place = make_place(*p);
                         events[0].place->rule = "place:document-demonym";
                     }
+        }
+        // A main event placed no closer than a country or region, in a document whose first
+        // sentence names a town of that country: the town ("In Caracas, Venezuela, ... Later,
+        // pamphlets at the scene of this attack read 'Bolivarian Republic of Venezuela'").
+        if (events[0].place && events[0].place->city.empty() && !events[0].place->country_code.empty()) {
+            for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
+                if (boilerplate(s)) continue;
+                if (auto p = place_of_sentence(s, false)) {
+                    Place lead = make_place(*p);
+                    if (!lead.city.empty() && lead.country_code == events[0].place->country_code) {
+                        lead.rule = "place:document-first-town";
+                        events[0].place = std::move(lead);
+                    }
+                }
+                break;
+            }
         }
         if (events[0].date.empty() && leading_) {
             events[0].date = to_iso(leading_->date);

@@ -368,3 +368,52 @@ TEST_CASE("a malformed event lexicon row is an error naming file and line", "[ex
               std::string::npos);
     }
 }
+
+TEST_CASE("a town before a region of the same name is the town", "[extract][events]") {
+    // Arequipa is a city and the region around it: "Camaná, Arequipa, Peru" is the town of
+    // Camaná in Arequipa region.
+    const auto events = events_of(
+        "06/02/2014: Gunmen opened fire on a fishing cooperative in Camana, Arequipa, Peru. Two "
+        "guards were wounded.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "PE");
+    CHECK(events[0].place->city == "Camaná");
+}
+
+TEST_CASE("a neighbourhood before its city gives the city", "[extract][events]") {
+    const auto part = events_of(
+        "03/11/2015: A roadside bomb exploded near a bakery in Hay al-Amil neighborhood, Mosul, "
+        "Iraq, wounding three people.");
+    REQUIRE(part.size() == 1);
+    REQUIRE(part[0].place);
+    CHECK(part[0].place->city == "Mosul");
+    // Without the word that makes it a part, a town of its own before a city is kept apart
+    // from the region rule: Mosul is no region name, so the chain breaks and the city stays.
+    const auto town = events_of(
+        "03/11/2015: A roadside bomb exploded near a bakery in Tallkayf, Nineveh, Iraq.");
+    REQUIRE(town.size() == 1);
+    REQUIRE(town[0].place);
+    CHECK(town[0].place->city == "Tallkayf");
+}
+
+TEST_CASE("a region chosen while its sentence names one town inside it gives the town",
+          "[extract][events]") {
+    const auto events = events_of(
+        "08/19/2013: The Nineveh bombing hit a crowded market near the old bridge of Mosul, "
+        "killing four people.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Mosul");
+    CHECK(events[0].place->country_code == "IQ");
+}
+
+TEST_CASE("a main event placed by country takes the town of the first sentence", "[extract][events]") {
+    const auto events = events_of(
+        "In Cusco, Peru, a shopkeeper was killed when a parcel he opened went off. Leaflets found "
+        "later described the attack as a warning to the Republic of Peru.");
+    REQUIRE_FALSE(events.empty());
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "PE");
+    CHECK(events[0].place->city == "Cusco");
+}
