@@ -745,6 +745,27 @@ class AddressFinder {
         return best;
     }
 
+    /// True when some match of the document names a country or a subdivision.
+    bool names_holder() const {
+        return std::any_of(located_.begin(), located_.end(), [](const Located& l) {
+            return l.entry != nullptr && l.entry->place_type != "city" &&
+                   l.entry->place_type != "district";
+        });
+    }
+
+    /// The one town of the second tier that tokens [begin, end) name, when no other town,
+    /// of any country, bears that name.
+    const Town* only_town(std::size_t begin, std::size_t end) const {
+        std::string key;
+        for (std::size_t k = begin; k < end; ++k) {
+            if (word(k) == "-") continue;
+            if (!key.empty()) key += ' ';
+            key += word(k);
+        }
+        const auto towns = places_.find_towns(key);
+        return towns.size() == 1 ? towns.front() : nullptr;
+    }
+
     /// "fighting near Bachi-Yurt": a town of the second tier after a locative word, in a
     /// country (or subdivision) the document names.
     void find_towns_in_text() {
@@ -772,6 +793,14 @@ class AddressFinder {
                     best = found;
                 }
             }
+            // A document that names no country or subdivision at all ("a post office in
+            // Lekeitio"): a name that only one town of the world bears is that town.
+            if (best == nullptr && !names_holder())
+                if (const Town* lone = only_town(t, end))
+                    if (const auto c = names_.find_id("country:" + lone->country_code)) {
+                        holder = &names_.entry(*c);
+                        best = lone;
+                    }
             // "Providencia district of Santiago": a part of a city.
             const bool part = end < tokens.size() && tokens[end].word &&
                               locality_word(word(end)) == Locality::part;

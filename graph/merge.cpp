@@ -79,15 +79,24 @@ std::optional<FigureRange> figure_range(const std::vector<Report>& reports,
     std::map<std::int64_t, int> votes;
     std::int64_t latest_value = 0;
     std::tuple<std::string, std::string> latest;  // (document date, event id) of the latest report
-    bool any = false;
+    bool any = false, latest_set = false;
     for (const Report& r : reports) {
         const std::optional<Figure>& f = r.event->*slot;
+        // A toll the event's own figure does not give is a conflicting figure of the same
+        // report (UCDP keeps such ranges as low/high).
+        if (slot == &Event::killed) {
+            std::set<std::int64_t> other(r.tolls.begin(), r.tolls.end());
+            if (f) other.erase(f->value);
+            for (const std::int64_t v : other) ++votes[v];
+            any = any || !other.empty();
+        }
         if (!f) continue;
         ++votes[f->value];
         const auto key = std::make_tuple(r.document->date, r.event->id);
-        if (!any || key > latest) {
+        if (!latest_set || key > latest) {
             latest = key;
             latest_value = f->value;
+            latest_set = true;
         }
         any = true;
     }
@@ -100,7 +109,8 @@ std::optional<FigureRange> figure_range(const std::vector<Report>& reports,
     for (const auto& [value, count] : votes) most = std::max(most, count);
     for (const auto& [value, count] : votes)
         if (count == most) range.best = value;  // ascending: ends at the highest
-    if (votes.at(latest_value) == most) range.best = latest_value;
+    if (const auto it = votes.find(latest_value); it != votes.end() && it->second == most && latest_set)
+        range.best = latest_value;
     return range;
 }
 
@@ -180,7 +190,10 @@ EventMerge merge_events(const std::vector<const Extraction*>& extractions, const
     std::vector<MergedEvent> merged;
     for (const Extraction* x : extractions)
         for (const Event& e : x->events) {
-            const Report report{&e, &x->document};
+            Report report{&e, &x->document};
+            for (const Claim& c : x->claims)
+                if (c.kind == ClaimKind::figure && c.value && c.event == e.id)
+                    report.tolls.push_back(*c.value);
             const auto days = days_from_iso(e.date);
             std::string place = place_key(e);
             if (!days || place.empty()) {

@@ -39,6 +39,9 @@ std::string place_key(const Event& event);
 struct Report {
     const Event* event = nullptr;
     const Document* document = nullptr;
+    /// Death tolls the same document gives for this event in figure claims ("death toll
+    /// reaches 157", later "climbs to 149"): each is one more voice on the killed figure.
+    std::vector<std::int64_t> tolls = {};
 };
 
 /// Low, best and high of the figures that reports give (UCDP GED's low/best/high).

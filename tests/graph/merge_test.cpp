@@ -5,6 +5,7 @@
 #include "export/world.h"
 #include "graph.h"
 #include "merge.h"
+#include "support.h"
 
 using namespace ekg;
 
@@ -205,4 +206,22 @@ TEST_CASE("actors count the publishers that name them", "[graph][merge]") {
     CHECK(node(kg, "gov:fd").sources == 1);
     CHECK(count_edges(kg, "city:fd-harbor", "country:FD", "located_in") == 1);
     CHECK(count_edges(kg, "person:ana-costa", "org:relief", "has_role") == 1);
+}
+
+TEST_CASE("two death tolls one document gives for its event make the low and high",
+          "[graph][merge]") {
+    const Extraction x = test::extract_text(
+        "Death toll reaches 57 in Karachi market bombing\n\n"
+        "A car bomb tore through a crowded market in Karachi, Pakistan, on Monday, killing 57 "
+        "people, police said.\n\nOfficials later said the death toll climbs to 49 after a "
+        "recount.\n");
+    REQUIRE_FALSE(x.events.empty());
+    const graph::EventMerge merge = graph::merge_events({&x}, {});
+    const graph::MergedEvent* m = merge.find(x.events[0].id);
+    REQUIRE(m != nullptr);
+    REQUIRE(m->killed);
+    CHECK(m->killed->low == 49);
+    CHECK(m->killed->best == 57);
+    CHECK(m->killed->high == 57);
+    CHECK(m->killed->conflicting);
 }
