@@ -216,6 +216,7 @@ void load_cities(Gazetteer& names, PlaceIndex& index, const std::string& data_di
             t.lon = f.coordinate(5, 180, "longitude").value_or(0.0);
             t.population = f.population(6);
             t.line = static_cast<std::uint32_t>(f.line());
+            t.common_word = info.common_word;
             const auto town = static_cast<std::uint32_t>(index.towns.size());
             index.towns.push_back(std::move(t));
             index.town_keys.emplace_back(key_hash(place_key(f[1])), town);
@@ -500,6 +501,16 @@ struct Located {
     bool municipality = false;     ///< a city that is not also a subdivision named here
 };
 
+/// Month and day names, which a capitalised word after "in" or "on" usually is.
+bool is_calendar_word(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "january", "february", "march",    "april",   "may",     "june",     "july",
+        "august",  "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday",  "spring", "summer",
+        "autumn",  "winter"};
+    return kWords.count(w) > 0;
+}
+
 /// Places no data file lists, and parts of cities, found where an address names them:
 /// "in Ouled Aissa, Boumerdes, Algeria", "Tacuati town, San Pedro department, Paraguay",
 /// "near Sihauta village in Gaya, Bihar", "in Pourabi Nunggoi, Imphal, Manipur" (a part of
@@ -763,7 +774,8 @@ class AddressFinder {
             key += word(k);
         }
         const auto towns = places_.find_towns(key);
-        return towns.size() == 1 ? towns.front() : nullptr;
+        if (towns.size() != 1 || towns.front()->common_word || is_calendar_word(key)) return nullptr;
+        return towns.front();
     }
 
     /// "fighting near Bachi-Yurt": a town of the second tier after a locative word, in a

@@ -37,6 +37,7 @@ struct Town {
     double lat = 0, lon = 0;
     std::int64_t population = 0;
     std::uint32_t line = 0;  ///< line in cities.tsv
+    bool common_word = false;  ///< flag W: the name is also an everyday word ("March")
 };
 
 /// PlaceInfo for every gazetteer entry (entries that are not cities or regions get defaults),

@@ -149,15 +149,26 @@ TEST_CASE("a place name used in a person's name is no place", "[extract][places]
     CHECK(find_actor(x, "city:1270239") == nullptr);  // Hassan, India
 }
 
-TEST_CASE("a small town is found only when its country or region is named", "[extract][places]") {
+TEST_CASE("a small town is found when its country or region is named, or its name is unique",
+          "[extract][places]") {
     const Extraction named =
         ekg::test::extract_text("Shots were fired near Bachi-Yurt, Chechnya, Russia.");
     const Actor* town = find_actor(named, "city:579831");
     REQUIRE(town != nullptr);
     CHECK(town->country_code == "RU");
     CHECK(town->lat.has_value());
+    // A document that names no country: only one town of the world is called Bachi-Yurt.
     const Extraction alone = ekg::test::extract_text("Shots were fired near Bachi-Yurt.");
-    CHECK(find_actor(alone, "city:579831") == nullptr);
+    const Actor* lone = find_actor(alone, "city:579831");
+    REQUIRE(lone != nullptr);
+    CHECK(lone->country_code == "RU");
+    // Another country named: the town is not assumed to lie elsewhere.
+    const Extraction elsewhere =
+        ekg::test::extract_text("Shots were fired near Bachi-Yurt, police in Kenya said.");
+    CHECK(find_actor(elsewhere, "city:579831") == nullptr);
+    // A town named like a month or an everyday word is no place after "in".
+    const Extraction month = ekg::test::extract_text("The talks resumed in March.");
+    for (const Actor& a : month.actors) CHECK(a.kind != ekg::ActorKind::place);
 }
 
 TEST_CASE("a town no data file lists is found by its address", "[extract][places]") {
