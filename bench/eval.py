@@ -189,7 +189,10 @@ def group_names(data_dir):
     for row in read_tsv(path):
         row += [""] * (7 - len(row))
         forms = {row[2]} | set(row[5].split("|")) | set(row[6].split("|"))
-        names[row[0]] = {group_key(x.lstrip("~")) for x in forms if x}
+        forms = {x.lstrip("~") for x in forms if x}
+        # "Communist Party of Nepal (Maoist)" is also coded without its parenthesis.
+        forms |= {re.sub(r"\s*\([^)]*\)\s*$", "", x) for x in forms}
+        names[row[0]] = {group_key(x) for x in forms if x}
     return names
 
 
@@ -235,6 +238,7 @@ class Score:
     def __init__(self):
         self.n = self.ok = 0
         self.seen = 0  # scored records whose coded value occurs in the text
+        self.seen_ok = 0  # ... and were right
         self.tp = self.fp = self.fn = 0
         self.f1_kind = False
 
@@ -286,10 +290,17 @@ def main():
         place = (main_event or {}).get("place") or {}
         text = fold(r["text"])
 
+        last_ok = {}
+
+        def mark(field, seen):
+            scores[field].seen += bool(seen)
+            scores[field].seen_ok += bool(seen) and last_ok.get(field, False)
+
         def check(field, ok, got, want):
             s = scores[field]
             s.n += 1
             s.ok += bool(ok)
+            last_ok[field] = bool(ok)
             if not ok and args.errors == field:
                 errors.append((r["id"], want, got, r["text"]))
 
@@ -298,7 +309,7 @@ def main():
             got = place.get("country_code")
             ok = (want is not None and got == want) or (want is None and fold(place.get("country")) == fold(r["country"]))
             check("country", ok, place.get("country"), r["country"])
-            scores["country"].seen += in_text(text, cnames.get(want, set()) | {fold(r["country"])})
+            mark("country", in_text(text, cnames.get(want, set()) | {fold(r["country"])}))
         city = r.get("city")
         if "city" not in missing and city and city != "Unknown":
             got = place.get("city") or ""
@@ -306,7 +317,7 @@ def main():
             forms = {city_key(got)} | places.get(place.get("actor") or "", set())
             by_name = got != "" and city_key(city) in forms
             check("city", by_name, got, city)
-            scores["city"].seen += in_text(text, {fold(city), city_key(city)})
+            mark("city", in_text(text, {fold(city), city_key(city)}))
             # The same place under another spelling ("Baqouba" for "Baqubah", "Baydhabo" for
             # "Baidoa"): by name, or a town of ekg's within 25 km of the coded coordinates.
             lat, lon = r.get("latitude"), r.get("longitude")
@@ -314,7 +325,7 @@ def main():
                 near = (got != "" and place.get("lat") is not None and place.get("lon") is not None
                         and km(lat, lon, place["lat"], place["lon"]) <= 25.0)
                 check("city_25km", by_name or near, got, city)
-                scores["city_25km"].seen += in_text(text, {fold(city), city_key(city)})
+                mark("city_25km", in_text(text, {fold(city), city_key(city)}))
         for field in ("killed", "wounded"):
             want = r.get(field)
             if field in missing or want is None or want <= 0:
@@ -322,7 +333,7 @@ def main():
             fig = (main_event or {}).get(field)
             got = fig["value"] if fig else None
             check(field, got == want, got, want)
-            scores[field].seen += in_text(text, number_forms(want))
+            mark(field, in_text(text, number_forms(want)))
         at = r.get("attack_type")
         if "attack_type" not in missing and at and at.lower() != "unknown":
             want = WIKI_ATTACK.get(at, at) if at not in WIKI_ATTACK.values() else at
@@ -333,7 +344,7 @@ def main():
         if "date" not in missing and date:
             got = (main_event or {}).get("date") or ""
             check("date", got.startswith(date) and len(got) >= len(date), got, date)
-            scores["date"].seen += in_text(text, {date[:4]})
+            mark("date", in_text(text, {date[:4]}))
 
         perp = r.get("perpetrator")
         if "perpetrator" not in missing and perp and perp != "Other":
@@ -359,8 +370,10 @@ def main():
                 scores["perpetrator"].fn += 1
             s = scores["perpetrator"]
             s.n += 1
-            s.seen += (not want) or in_text(" ".join(group_key(w) for w in text.split()), want)
+            seen = (not want) or in_text(" ".join(group_key(w) for w in text.split()), want)
             ok = matched if want else not predicted
+            s.seen += bool(seen)
+            s.seen_ok += bool(seen) and bool(ok)
             s.ok += ok
             if not ok and args.errors == "perpetrator":
                 errors.append((r["id"], perp, sorted(predicted), r["text"]))
@@ -384,7 +397,8 @@ def main():
     for k in FIELDS:
         s = scores[k]
         entry = {"n": s.n, "accuracy": round(s.acc(), 3) if s.n else None,
-                 "in_text": round(s.seen / s.n, 3) if s.n and k not in ("attack_type", "claimed") else None}
+                 "in_text": round(s.seen / s.n, 3) if s.n and k not in ("attack_type", "claimed") else None,
+                 "accuracy_in_text": round(s.seen_ok / s.seen, 3) if s.seen and k not in ("attack_type", "claimed") else None}
         if s.f1_kind:
             p, rec, f = s.prf()
             entry.update({"precision": round(p, 3), "recall": round(rec, 3), "f1": round(f, 3)})
@@ -393,17 +407,19 @@ def main():
         print(json.dumps(result, indent=2))
     else:
         print(f"{result['set']}: {len(records)} records, {no_event} without an event")
-        print(f"{'field':<12} {'n':>5} {'accuracy':>9} {'P':>6} {'R':>6} {'F1':>6} {'in text':>8}")
+        print(f"{'field':<12} {'n':>5} {'accuracy':>9} {'P':>6} {'R':>6} {'F1':>6} {'in text':>8} {'acc|text':>8}")
         for k in FIELDS:
             e = result[k]
             acc = f"{e['accuracy']:.3f}" if e["accuracy"] is not None else "-"
             seen = f"{e['in_text']:.3f}" if e["in_text"] is not None else "-"
+            seen += f" {e['accuracy_in_text']:>8.3f}" if e["accuracy_in_text"] is not None else f" {'-':>8}"
             if "f1" in e:
                 print(f"{k:<12} {e['n']:>5} {acc:>9} {e['precision']:>6.3f} {e['recall']:>6.3f} {e['f1']:>6.3f} {seen:>8}")
             else:
                 print(f"{k:<12} {e['n']:>5} {acc:>9} {'':>6} {'':>6} {'':>6} {seen:>8}")
         print("in text: share of scored records whose coded value occurs literally in the text "
-              "(a rough ceiling; perpetrator counts \"Unknown\" as present)")
+              "(a rough ceiling; perpetrator counts \"Unknown\" as present); acc|text: accuracy on those "
+              "records alone, the fair figure to compare across sets")
     for rid, want, got, text in errors:
         print(f"\n[{rid}] want {want!r} got {got!r}\n  {text[:400]}")
 

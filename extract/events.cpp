@@ -383,6 +383,17 @@ private:
                                "joining", "recruiting", "versus", "defected"}))
                 return true;
         }
+        // "the headquarters of exile paramilitary group Alpha 66", "chairman of the Alliance":
+        // a group that owns or leads what was attacked is no perpetrator.
+        for (std::size_t k = f; k > 1 && f - k < 5; --k) {
+            if (w_.is(k - 1, "of"))
+                return w_.any(k - 2, {"headquarters", "headquarter", "office", "offices", "premises",
+                                      "chairman", "chairwoman", "leader", "leaders", "spokesman",
+                                      "candidate", "candidates", "rally", "meeting", "convention",
+                                      "branch", "building", "offices", "activist", "activists",
+                                      "official", "officials", "supporters", "followers"});
+            if (!w_.token(k - 1).word || w_.capitalized(k - 1)) break;
+        }
         return false;
     }
 

@@ -417,3 +417,21 @@ TEST_CASE("a main event placed by country takes the town of the first sentence",
     CHECK(events[0].place->country_code == "PE");
     CHECK(events[0].place->city == "Cusco");
 }
+
+TEST_CASE("a group whose office or leader was attacked is no perpetrator", "[extract][events]") {
+    const auto office = events_of(
+        "A bomb exploded at the entrance of the headquarters of the Kurdistan Workers' Party in "
+        "Diyarbakir, Turkey, wounding two guards.");
+    REQUIRE_FALSE(office.empty());
+    CHECK_FALSE(has_actor(office[0].perpetrators, "group:pkk"));
+    const auto leader = events_of(
+        "Gunmen shot dead a local leader of Hamas outside his home in Rafah.");
+    REQUIRE_FALSE(leader.empty());
+    CHECK_FALSE(has_actor(leader[0].perpetrators, "group:hamas"));
+    // The same group as the subject of the attack is the perpetrator.
+    const auto subject = events_of(
+        "Kurdistan Workers' Party militants detonated a bomb near a police station in Diyarbakir, "
+        "Turkey.");
+    REQUIRE_FALSE(subject.empty());
+    CHECK(has_actor(subject[0].perpetrators, "group:pkk"));
+}
