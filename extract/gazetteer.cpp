@@ -89,7 +89,7 @@ std::uint32_t Gazetteer::add_entry(Entry entry) {
 }
 
 std::optional<std::uint32_t> Gazetteer::find_id(std::string_view id) const {
-    const auto it = by_id_.find(std::string(id));
+    const auto it = by_id_.find(id);
     if (it == by_id_.end()) return std::nullopt;
     return it->second;
 }
@@ -120,12 +120,19 @@ void Gazetteer::add_alias(std::uint32_t index, std::string_view alias, bool demo
     // An acronym (no lower-case letters, at most six capitals) must match case exactly.
     if (lowers == 0 && uppers >= 2 && uppers <= 6) ref.case_rule = AliasCase::exact;
     else if (uppers == 0) ref.case_rule = AliasCase::any;
+    const bool lower_first = ref.case_rule == AliasCase::any ||
+                             (ref.case_rule == AliasCase::capitalized && (ref.capitals & 1u) == 0);
     auto& refs = aliases_[key];
     const bool duplicate = std::any_of(refs.begin(), refs.end(), [&](const AliasRef& r) {
         return r.entry == index && r.case_rule == ref.case_rule && r.demonym == demonym;
     });
     if (!duplicate) refs.push_back(std::move(ref));
-    first_words_[key.substr(0, key.find(' '))] = true;
+    for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+        prefixes_.insert(key.substr(0, space));
+        if (lower_first) lower_prefixes_.insert(key.substr(0, space));
+    }
+    prefixes_.insert(key);
+    if (lower_first) lower_prefixes_.insert(key);
     max_words_ = std::max(max_words_, words);
 }
 
@@ -142,8 +149,14 @@ std::vector<NameMatch> Gazetteer::match(std::string_view original, const std::ve
     std::vector<std::pair<std::string, std::size_t>> keys;  // key, end token
     for (std::size_t i = 0; i < tokens.size();) {
         const Token& first = tokens[i];
+        // In mixed-case text a word that does not start with a capital can begin only the
+        // aliases that need none.
+        const auto& prefixes = style == CaseStyle::mixed && first.span.begin < original.size() &&
+                                       !is_upper_ascii(original[first.span.begin])
+                                   ? lower_prefixes_
+                                   : prefixes_;
         if (!first.word ||
-            !first_words_.count(ft.substr(first.fbegin, first.fend - first.fbegin))) {
+            !prefixes.contains(std::string_view(ft.data() + first.fbegin, first.fend - first.fbegin))) {
             ++i;
             continue;
         }
@@ -157,6 +170,7 @@ std::vector<NameMatch> Gazetteer::match(std::string_view original, const std::ve
             if (!key.empty()) key += ' ';
             key += piece;
             ++words;
+            if (!prefixes.contains(std::string_view(key))) break;  // no alias goes on this way
             keys.emplace_back(key, j + 1);
         }
         bool found = false;

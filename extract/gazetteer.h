@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model.h"
@@ -74,10 +75,24 @@ public:
     std::vector<AliasRef> lookup(std::string_view name) const;
 
 private:
+    /// Hashes std::string and std::string_view alike, so lookups need no copy.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    template <class V>
+    using Map = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+
     std::vector<Entry> entries_;
-    std::unordered_map<std::string, std::uint32_t> by_id_;
-    std::unordered_map<std::string, std::vector<AliasRef>> aliases_;
-    std::unordered_map<std::string, bool> first_words_;  ///< first key word -> present
+    Map<std::uint32_t> by_id_;
+    Map<std::vector<AliasRef>> aliases_;
+    /// Every word prefix of every alias key ("al", "al qaeda", "al qaeda in", ...): matching
+    /// extends a run of words only while it can still become an alias.
+    std::unordered_set<std::string, KeyHash, std::equal_to<>> prefixes_;
+    /// The same for aliases whose first word may be written in lower case ("the government",
+    /// "al-Qaeda"): in mixed-case text a word that starts lower-case can only begin these,
+    /// and most words of a text are such words.
+    std::unordered_set<std::string, KeyHash, std::equal_to<>> lower_prefixes_;
     std::size_t max_words_ = 1;
 };
 
