@@ -7,7 +7,9 @@ Runs `ekg extract --format jsonl` on the records' text (id and text only: the co
 given as the document's date) and scores, per record, the main event (`events[0]`):
 
   country      place country (matched by ISO code through data/countries*.tsv names)
-  city         place city (case, accents and words like "city"/"district" ignored)
+  city         place city (case, accents and words like "city"/"district" ignored); a coded
+               "city" that is a subdivision matches an event placed in that subdivision
+               with no town
   city_25km    the same, or ekg's town lies within 25 km of the coded coordinates (records with
                coordinates only: the same place under another spelling, "Baqouba"/"Baqubah")
   killed       killed figure, exact, where the coded value is > 0
@@ -316,6 +318,10 @@ def main():
             # The coded name may be another name of the same place ("Kiev" for "Kyiv").
             forms = {city_key(got)} | places.get(place.get("actor") or "", set())
             by_name = got != "" and city_key(city) in forms
+            # Coders sometimes put a subdivision in "city" (RAND: "Putumayo", "Gedo"): ekg is
+            # right when it places the event in that subdivision and names no town.
+            if not got and place.get("region") and city_key(place["region"]) == city_key(city):
+                by_name = True
             check("city", by_name, got, city)
             mark("city", in_text(text, {fold(city), city_key(city)}))
             # The same place under another spelling ("Baqouba" for "Baqubah", "Baydhabo" for
