@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "error.h"
@@ -365,6 +366,9 @@ BoilerplateRules load_boilerplate(const std::string& data_dir) {
     return rules;
 }
 
+/// Bytes of a long sentence's opening that the prefix rules are matched against.
+constexpr std::size_t kKeyBytes = 256;
+
 std::vector<Span> mark_boilerplate(const Document& document, std::vector<Sentence>& sentences,
                                    const BoilerplateRules& rules,
                                    std::vector<Diagnostic>& diagnostics) {
@@ -380,13 +384,21 @@ std::vector<Span> mark_boilerplate(const Document& document, std::vector<Sentenc
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         Sentence& s = sentences[i];
         const std::string_view raw = sentence_text(s);
-        const std::string key = boilerplate_key(raw);
         const bool line = is_line(text, s.span);
         const bool unpunctuated = line && !ends_with_stop(raw);
-        const std::size_t words = count_words(key);
+        // Rules name short openings and short lines: a long sentence needs only its opening
+        // folded (cut at a code point boundary).
+        const bool whole = unpunctuated || raw.size() <= kKeyBytes;
+        std::size_t cut = raw.size();
+        if (!whole) {
+            cut = kKeyBytes;
+            while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+        }
+        const std::string key = boilerplate_key(raw.substr(0, cut));
         for (const std::string& p : rules.prefixes)
             if (starts_with_rule(key, p)) s.boilerplate = true;
-        if (rules.lines.count(strip_final_punctuation(key))) s.boilerplate = true;
+        if (whole && rules.lines.count(strip_final_punctuation(key))) s.boilerplate = true;
+        const std::size_t words = unpunctuated ? count_words(key) : 0;
         if (unpunctuated && words <= 8)
             for (const std::string& p : rules.short_prefixes)
                 if (starts_with_rule(key, p)) s.boilerplate = true;
@@ -401,7 +413,8 @@ std::vector<Span> mark_boilerplate(const Document& document, std::vector<Sentenc
         i = j == i ? i + 1 : j;
     }
     // A title-case line sharing no content word with the rest of the document is injected.
-    const auto words = content_words(text);
+    // The document's words are needed only when such a line exists.
+    std::optional<std::vector<std::pair<std::string, std::uint32_t>>> document_words;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         Sentence& s = sentences[i];
         const std::string_view raw = sentence_text(s);
@@ -416,7 +429,8 @@ std::vector<Span> mark_boilerplate(const Document& document, std::vector<Sentenc
         if (own.empty()) continue;
         std::size_t others = 0;
         bool shared = false;
-        for (const auto& [w, at] : words) {
+        if (!document_words) document_words = content_words(text);
+        for (const auto& [w, at] : *document_words) {
             if (at >= s.span.begin && at < s.span.end) continue;
             ++others;
             if (own.count(w)) shared = true;

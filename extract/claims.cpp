@@ -145,6 +145,7 @@ private:
             if (!t_.tokens[i + n].word) break;
             if (n) key += ' ';
             key += w_[i + n];
+            if (!r_.people.speech_prefixes.count(key)) break;  // no speech verb goes on this way
             auto it = verbs.find(key);
             if (it != verbs.end()) best = std::make_pair(n + 1, it->second);
         }

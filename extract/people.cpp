@@ -88,6 +88,9 @@ void load_speech_verbs(PeopleLexicon& lex, const std::string& path) {
                     "unknown position \"" + pos +
                         "\" (expected after, before, both, adverb or source)");
         lex.speech_verbs[key] = p;
+        for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+            lex.speech_prefixes.insert(key.substr(0, space));
+        lex.speech_prefixes.insert(key);
         lex.max_words = std::max(lex.max_words, key_words(key));
     }
 }
@@ -1539,8 +1542,9 @@ void Finder::finish() {
         for (auto& [key, a] : *group) {
             if (a.actor.mentions.empty()) continue;
             // Two names with one slug ("U.S. Army", "US Army") are one actor.
+            const std::string& id = a.actor.id;  // clang 14 cannot capture a structured binding
             auto same = std::find_if(actors_.begin(), actors_.end(),
-                                     [&](const Actor& x) { return x.id == a.actor.id; });
+                                     [&](const Actor& x) { return x.id == id; });
             if (same == actors_.end()) {
                 actors_.push_back(std::move(a.actor));
                 continue;

@@ -45,6 +45,7 @@ struct OrgHead {
 struct PeopleLexicon {
     std::unordered_map<std::string, TitleWord> titles;
     std::unordered_map<std::string, SpeechPosition> speech_verbs;
+    std::unordered_set<std::string> speech_prefixes;  ///< every word prefix of a speech verb key
     std::unordered_map<std::string, OrgHead> org_heads;
     std::unordered_set<std::string> stopwords;  ///< words that neither begin nor make a name
     std::size_t max_words = 1;                  ///< the longest key, in words
