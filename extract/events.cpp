@@ -640,7 +640,7 @@ private:
         if (cc.empty() || cc != actor(outer).country_code) return false;
         const std::uint32_t s = refs_[outer].sentence;
         std::size_t j = refs_[outer].last;
-        if (w_.token(j).word && is_admin_word(w_[j])) return false;  // "Athens city, ..."
+        if (j < last_[s] && w_.token(j).word && is_admin_word(w_[j])) return false;  // "Athens city"
         if (!w_.is(j, ",")) return false;
         const std::size_t after = place_at(j + 1);
         if (after == kNone || refs_[after].demonym || specificity(after) >= 2 || !holds(after, outer))
