@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "progress.h"
 #include "recipe.h"
 #include "resources.h"
+#include "resolve.h"
 #include "sqlite_store.h"
 
 namespace ekg::cli {
@@ -32,6 +34,40 @@ struct DiagnosticPrinter {
 };
 
 const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t::replace;
+
+/// Re-merges everything stored into one graph and replaces the graph tables; `ekg build` and
+/// `ekg merge` end the same way, so a merge of shards equals one build over all of them.
+graph::KnowledgeGraph rebuild_graph(exporter::Store& store) {
+    // Actors first: which ids the corpus shows to be one entity (no text needed).
+    graph::ActorResolver resolver;
+    store.for_each_actors([&](Extraction&& x) { resolver.add(x); });
+    const graph::ActorResolution resolution = resolver.finish();
+    // Then every extraction, resolved, without its text (the graph and its tables need none).
+    std::vector<Extraction> all;
+    store.for_each_extraction(!resolution.acronyms.empty(), [&](Extraction&& x) {
+        graph::apply_resolution(x, resolution);
+        x.document.text = std::string();
+        x.sentences = std::vector<Sentence>();
+        all.push_back(std::move(x));
+    });
+    std::vector<const Extraction*> pointers;
+    pointers.reserve(all.size());
+    for (const Extraction& x : all) pointers.push_back(&x);
+    graph::KnowledgeGraph kg = graph::build_graph(pointers);
+    store.write_graph(kg, all, &resolution);
+    return kg;
+}
+
+/// The lines after "documents:" of the build and merge summaries.
+void print_summary(const exporter::Store& store, const graph::KnowledgeGraph& kg) {
+    std::cout << "sentences: " << store.count("sentences") << "\n"
+              << "actors:    " << store.count("actors") << "\n"
+              << "events:    " << store.count("merged_events") << " (" << store.count("events")
+              << " reports)\n"
+              << "claims:    " << store.count("claims") << "\n"
+              << "graph:     " << kg.node_count() << " nodes, " << kg.edge_count() << " edges\n"
+              << "database:  " << store.path() << "\n";
+}
 
 }  // namespace
 
@@ -77,18 +113,25 @@ ExitCode run_extract(const ExtractOptions& o) {
             first = false;
             progress.step(item.bytes);
         });
-    const auto stats = extract::read_inputs(
-        o.inputs,
-        [&](Document&& doc) {
-            const std::size_t bytes = doc.text.size();
-            batches.add(Item{std::move(doc), {}, {}, bytes}, bytes);
-        },
-        std::ref(printer));
+    extract::IngestStats stats;
+    std::optional<Error> stopped;  // --strict: the documents before the error are still printed
+    try {
+        stats = extract::read_inputs(
+            o.inputs,
+            [&](Document&& doc) {
+                const std::size_t bytes = doc.text.size();
+                batches.add(Item{std::move(doc), {}, {}, bytes}, bytes);
+            },
+            std::ref(printer));
+    } catch (const Error& error) {
+        stopped = error;
+    }
     batches.flush();
     progress.finish();
     if (!jsonl) out << "\n]}\n";
     out.flush();
     if (!out) throw Error(ExitCode::io, "<stdout>: write failed");
+    if (stopped) throw *stopped;
     if (stats.documents == 0 && stats.rejected == 0)
         std::cerr << "ekg: no documents in the inputs\n";
     return stats.rejected > 0 ? ExitCode::input_rejected : ExitCode::ok;
@@ -124,41 +167,72 @@ ExitCode run_build(const BuildOptions& o) {
             progress.step(item.bytes);
             if (batch.size() >= o.batch) flush();
         });
-    const auto stats = extract::read_inputs(
-        o.inputs,
-        [&](Document&& doc) {
-            if (store.has_content(doc.content_hash)) {
-                ++skipped;
-                return;
-            }
-            const std::size_t bytes = doc.text.size();
-            Item item;
-            item.extraction.document = std::move(doc);
-            item.bytes = bytes;
-            batches.add(std::move(item), bytes);
-        },
-        std::ref(printer));
+    extract::IngestStats stats;
+    std::optional<Error> stopped;  // --strict: the documents before the error are still stored
+    try {
+        stats = extract::read_inputs(
+            o.inputs,
+            [&](Document&& doc) {
+                if (store.has_content(doc.content_hash)) {
+                    ++skipped;
+                    return;
+                }
+                const std::size_t bytes = doc.text.size();
+                Item item;
+                item.extraction.document = std::move(doc);
+                item.bytes = bytes;
+                batches.add(std::move(item), bytes);
+            },
+            std::ref(printer));
+    } catch (const Error& error) {
+        stopped = error;
+    }
     batches.flush();
     flush();
     progress.finish();
-    // Re-merge everything stored into one graph and replace the graph tables.
-    const std::vector<Extraction> all = store.load_extractions();
-    std::vector<const Extraction*> pointers;
-    pointers.reserve(all.size());
-    for (const Extraction& x : all) pointers.push_back(&x);
-    const graph::KnowledgeGraph kg = graph::build_graph(pointers);
-    store.write_graph(kg, all);
-
+    const graph::KnowledgeGraph kg = rebuild_graph(store);
+    if (stopped) throw *stopped;
     std::cout << "documents: " << store.count("documents") << " (added " << added << ", already stored "
-              << skipped << ", rejected inputs " << stats.rejected << ")\n"
-              << "sentences: " << store.count("sentences") << "\n"
-              << "actors:    " << store.count("actors") << "\n"
-              << "events:    " << store.count("merged_events") << " (" << store.count("events")
-              << " reports)\n"
-              << "claims:    " << store.count("claims") << "\n"
-              << "graph:     " << kg.node_count() << " nodes, " << kg.edge_count() << " edges\n"
-              << "database:  " << o.db << "\n";
+              << skipped << ", rejected inputs " << stats.rejected << ")\n";
+    print_summary(store, kg);
     return stats.rejected > 0 ? ExitCode::input_rejected : ExitCode::ok;
+}
+
+ExitCode run_merge(const MergeOptions& o) {
+    namespace fs = std::filesystem;
+    // Check every input before writing anything: a merge that misses a shard is wrong silently.
+    std::error_code ec;
+    for (std::size_t i = 0; i < o.inputs.size(); ++i) {
+        const std::string& input = o.inputs[i];
+        exporter::Store::check_source(input);
+        if (fs::exists(o.db, ec) && fs::equivalent(input, o.db, ec))
+            throw Error(ExitCode::usage, input + ": is the output database; give another --db");
+        for (std::size_t j = 0; j < i; ++j)
+            if (fs::equivalent(input, o.inputs[j], ec))
+                throw Error(ExitCode::usage, input + ": given twice (as " + o.inputs[j] + ")");
+    }
+    exporter::Store store(o.db, /*writable=*/true);
+    std::size_t added = 0, skipped = 0;
+    for (const std::string& input : o.inputs) {
+        const std::size_t offered =
+            static_cast<std::size_t>(exporter::Store(input, /*writable=*/false).count("documents"));
+        std::size_t conflicts = 0;
+        const std::size_t n = store.copy_documents_from(input, &conflicts);
+        added += n;
+        if (conflicts > 0)
+            std::cerr << "ekg: " << input << ": warning: " << conflicts
+                      << " documents have the id of a stored document but other content; kept the "
+                         "stored one\n";
+        skipped += offered - n;
+        if (!o.quiet)
+            std::cerr << "ekg: " << input << ": " << n << " of " << offered << " documents added\n";
+    }
+    const graph::KnowledgeGraph kg = rebuild_graph(store);
+    std::cout << "documents: " << store.count("documents") << " (added " << added << " from "
+              << o.inputs.size() << " database" << (o.inputs.size() == 1 ? "" : "s")
+              << ", already stored " << skipped << ")\n";
+    print_summary(store, kg);
+    return ExitCode::ok;
 }
 
 ExitCode run_export(const ExportOptions& o) {

@@ -26,6 +26,12 @@ struct BuildOptions {
     unsigned jobs = 0;  ///< worker threads; 0 = every core
 };
 
+struct MergeOptions {
+    std::vector<std::string> inputs;  ///< databases written by `ekg build` (shards)
+    std::string db;                   ///< database to create or extend
+    bool quiet = false;
+};
+
 struct ExportOptions {
     std::string db;
     std::string format = "graphml";  ///< a name of exporter::kFormats
@@ -48,6 +54,7 @@ struct QueryOptions {
 
 ExitCode run_extract(const ExtractOptions& options);
 ExitCode run_build(const BuildOptions& options);
+ExitCode run_merge(const MergeOptions& options);
 ExitCode run_export(const ExportOptions& options);
 ExitCode run_query(const QueryOptions& options);
 

@@ -49,6 +49,23 @@ int main(int argc, char** argv) {
     b->add_option("-j,--jobs", build.jobs, "Worker threads (default: every core)");
     b->footer(kExitCodes);
 
+    ekg::cli::MergeOptions merge;
+    auto* m = app.add_subcommand(
+        "merge", "Merge databases built from disjoint shards of the input into one");
+    m->description(
+        "Merge databases built from disjoint shards of the input into one.\n"
+        "Copies every stored document (text, extraction, sentences, mentions) of the inputs into\n"
+        "--db, skipping documents already there (same content or id), then rebuilds the graph as\n"
+        "`ekg build` does: the result equals one build over all the shards' inputs (same ids,\n"
+        "counts, merged events and graph tables). Each input is copied in one transaction, so an\n"
+        "interrupted merge can simply be run again. Example:\n"
+        "  ekg build part1/ --db a.db; ekg build part2/ --db b.db; ekg merge a.db b.db --db all.db");
+    m->add_option("inputs", merge.inputs, "Databases written by `ekg build` (read only)")
+        ->required();
+    m->add_option("--db", merge.db, "SQLite database to create or extend")->required();
+    m->add_flag("-q,--quiet", merge.quiet, "Print only errors and the summary");
+    m->footer(kExitCodes);
+
     ekg::cli::ExportOptions exp;
     auto* e = app.add_subcommand("export", "Export the graph of a database (GraphML, GEXF, JSON, CSV)");
     e->add_option("--db", exp.db, "Database written by `ekg build`")->required();
@@ -96,6 +113,7 @@ int main(int argc, char** argv) {
         ekg::ExitCode code = ekg::ExitCode::ok;
         if (x->parsed()) code = ekg::cli::run_extract(extract);
         else if (b->parsed()) code = ekg::cli::run_build(build);
+        else if (m->parsed()) code = ekg::cli::run_merge(merge);
         else if (e->parsed()) code = ekg::cli::run_export(exp);
         else if (q->parsed()) code = ekg::cli::run_query(query);
         return static_cast<int>(code);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -76,6 +77,11 @@ CREATE TABLE IF NOT EXISTS actor_aliases(
   actor_id TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
   alias TEXT NOT NULL,
   PRIMARY KEY(actor_id, alias)
+);
+CREATE TABLE IF NOT EXISTS actor_merges(
+  actor_id TEXT PRIMARY KEY,
+  canonical_id TEXT NOT NULL,
+  rule TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events(
   id TEXT PRIMARY KEY,
@@ -322,7 +328,7 @@ DROP VIEW IF EXISTS quotes; DROP VIEW IF EXISTS event_table; DROP VIEW IF EXISTS
 DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS claims_fts; DROP TABLE IF EXISTS claims;
 DROP TABLE IF EXISTS event_arguments; DROP TABLE IF EXISTS merged_events;
 DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS actor_roles;
-DROP TABLE IF EXISTS actor_aliases; DROP TABLE IF EXISTS actors; DROP TABLE IF EXISTS nodes;
+DROP TABLE IF EXISTS actor_aliases; DROP TABLE IF EXISTS actor_merges; DROP TABLE IF EXISTS actors; DROP TABLE IF EXISTS nodes;
 DROP TABLE IF EXISTS cameo_crosswalk;
 )SQL";
 
@@ -554,12 +560,85 @@ std::size_t Store::add_documents(const std::vector<Extraction>& batch) {
     return added;
 }
 
+void Store::check_source(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw Error(ExitCode::io, path + ": no such file");
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(ExitCode::io, path + ": not a regular file");
+    const Store source(path, /*writable=*/false);  // checks the schema version
+    // A database of another program may carry a user_version too: ask for what merge reads.
+    try {
+        Statement(source.db_, "SELECT id, content_hash, title, date, url, source, path, line, text, "
+                              "meta, extraction FROM documents LIMIT 0", path);
+        Statement(source.db_, "SELECT document_id, idx, start, end, boilerplate, text FROM sentences "
+                              "LIMIT 0", path);
+        Statement(source.db_, "SELECT document_id, actor_id, sentence, start, end, text, rule FROM "
+                              "mentions LIMIT 0", path);
+    } catch (const Error&) {
+        throw Error(ExitCode::io, path + ": not an ekg database (no documents, sentences or mentions table)");
+    }
+}
+
+std::size_t Store::copy_documents_from(const std::string& source, std::size_t* conflicts) {
+    {
+        Statement attach(db_, "ATTACH DATABASE ? AS merge_source", path_);
+        attach.bind(1, source);
+        attach.run();
+    }
+    std::size_t added = 0;
+    try {
+        Transaction t(db_, path_);
+        // The documents to copy: neither their content nor their id is stored yet.
+        exec("CREATE TEMP TABLE IF NOT EXISTS merge_new(id TEXT PRIMARY KEY); DELETE FROM merge_new;"
+             "INSERT INTO merge_new(id) SELECT s.id FROM merge_source.documents s "
+             "WHERE NOT EXISTS (SELECT 1 FROM main.documents d "
+             "                  WHERE d.content_hash = s.content_hash OR d.id = s.id)");
+        {
+            Statement n(db_, "SELECT count(*) FROM merge_new", path_);
+            n.step();
+            added = static_cast<std::size_t>(n.integer(0));
+        }
+        if (conflicts) {
+            Statement n(db_,
+                        "SELECT count(*) FROM merge_source.documents s JOIN main.documents d "
+                        "ON d.id = s.id AND d.content_hash <> s.content_hash",
+                        path_);
+            n.step();
+            *conflicts = static_cast<std::size_t>(n.integer(0));
+        }
+        exec("INSERT INTO main.documents(id, content_hash, title, date, url, source, path, line, "
+             "text, meta, extraction) "
+             "SELECT id, content_hash, title, date, url, source, path, line, text, meta, extraction "
+             "FROM merge_source.documents WHERE id IN (SELECT id FROM merge_new) ORDER BY id;"
+             "INSERT INTO main.sentences(document_id, idx, start, end, boilerplate, text) "
+             "SELECT document_id, idx, start, end, boilerplate, text FROM merge_source.sentences "
+             "WHERE document_id IN (SELECT id FROM merge_new) ORDER BY document_id, idx;"
+             "INSERT INTO main.mentions(document_id, actor_id, sentence, start, end, text, rule) "
+             "SELECT document_id, actor_id, sentence, start, end, text, rule "
+             "FROM merge_source.mentions WHERE document_id IN (SELECT id FROM merge_new) "
+             "ORDER BY document_id, rowid;"
+             "DELETE FROM merge_new;");
+        t.commit();
+    } catch (...) {
+        sqlite3_exec(db_, "DETACH DATABASE merge_source", nullptr, nullptr, nullptr);
+        throw;
+    }
+    exec("DETACH DATABASE merge_source");
+    return added;
+}
+
 std::vector<Extraction> Store::load_extractions() const {
-    Statement s(db_,
-                "SELECT id, content_hash, title, date, url, source, path, line, text, meta, "
-                "extraction FROM documents ORDER BY id",
-                path_);
     std::vector<Extraction> out;
+    for_each_extraction(true, [&](Extraction&& x) { out.push_back(std::move(x)); });
+    return out;
+}
+
+void Store::for_each_extraction(bool with_text, const std::function<void(Extraction&&)>& f) const {
+    Statement s(db_,
+                std::string("SELECT id, content_hash, title, date, url, source, path, line, ") +
+                    (with_text ? "text" : "NULL") + ", meta, extraction FROM documents ORDER BY id",
+                path_);
     while (s.step()) {
         Document d;
         d.id = s.text(0);
@@ -572,21 +651,50 @@ std::vector<Extraction> Store::load_extractions() const {
         d.line = s.integer(7);
         d.text = s.text(8);
         if (!s.is_null(9)) d.meta = nlohmann::json::parse(s.text(9));
+        Extraction x;
         try {
-            out.push_back(extract::document_from_json(nlohmann::json::parse(s.text(10)), std::move(d)));
+            x = extract::document_from_json(nlohmann::json::parse(s.text(10)), std::move(d));
         } catch (const nlohmann::json::exception& e) {
             throw Error(ExitCode::io, path_ + ": stored extraction of document " + s.text(0) +
                                           " is malformed: " + e.what());
         }
+        f(std::move(x));
     }
-    return out;
 }
 
-void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extraction>& extractions) {
+void Store::for_each_actors(const std::function<void(Extraction&&)>& f) const {
+    Statement s(db_, "SELECT id, json_extract(extraction, '$.actors') FROM documents ORDER BY id", path_);
+    while (s.step()) {
+        Document d;
+        d.id = s.text(0);
+        Extraction x;
+        try {
+            nlohmann::json j = {{"sentences", nlohmann::json::array()},
+                                {"actors", nlohmann::json::parse(s.text(1))},
+                                {"events", nlohmann::json::array()},
+                                {"claims", nlohmann::json::array()}};
+            x = extract::document_from_json(j, std::move(d));
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(ExitCode::io, path_ + ": stored extraction of document " + s.text(0) +
+                                          " is malformed: " + e.what());
+        }
+        f(std::move(x));
+    }
+}
+
+void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extraction>& extractions,
+                        const graph::ActorResolution* resolution) {
     Transaction t(db_, path_);
     exec("DELETE FROM edges; DELETE FROM claims; DELETE FROM event_arguments; "
          "DELETE FROM merged_events; DELETE FROM events; DELETE FROM actor_roles; "
-         "DELETE FROM actor_aliases; DELETE FROM actors; DELETE FROM nodes;");
+         "DELETE FROM actor_aliases; DELETE FROM actor_merges; DELETE FROM actors; DELETE FROM nodes;");
+    if (resolution) {
+        Statement merged(db_, "INSERT INTO actor_merges(actor_id, canonical_id, rule) VALUES (?,?,?)", path_);
+        for (const auto& [from, to] : resolution->merged) {
+            merged.bind(1, from).bind(2, to.id).bind(3, to.rule);
+            merged.run();
+        }
+    }
     const graph::Graph& g = kg.graph();
     Statement node(db_,
                    "INSERT INTO nodes(id, kind, label, subtype, country_code, lat, lon, date, "

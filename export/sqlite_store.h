@@ -9,6 +9,7 @@
 
 #include "graph.h"
 #include "merge.h"
+#include "resolve.h"
 #include "model.h"
 
 struct sqlite3;
@@ -37,14 +38,38 @@ public:
     /// Documents whose content hash is already stored are skipped; returns how many were added.
     std::size_t add_documents(const std::vector<Extraction>& batch);
 
+    /// Copies the documents of another ekg database (`source`, already checked with
+    /// check_source) with their stored extraction, sentences and mentions, in one transaction.
+    /// Documents whose content hash or id is already stored are skipped, as `ekg build` skips
+    /// them; returns how many were added. `conflicts`, when given, gets how many skipped
+    /// documents have the id of a stored document but other content (the stored one is kept,
+    /// as `ekg build` keeps the first). The graph tables are not touched: rebuild them after.
+    std::size_t copy_documents_from(const std::string& source, std::size_t* conflicts = nullptr);
+
+    /// Throws ekg::Error(io) naming `path` unless it is an existing ekg database of this
+    /// schema version that can be read: missing file, not a database, not an ekg database,
+    /// older or newer schema.
+    static void check_source(const std::string& path);
+
     /// Every stored extraction, in document id order.
     std::vector<Extraction> load_extractions() const;
 
-    /// Replaces the graph tables (nodes, actors, actor_aliases, actor_roles, events,
+    /// Calls `f` with each stored extraction in turn, in document id order, holding one at a
+    /// time. With `with_text` false, Document::text stays empty (it is not even read).
+    void for_each_extraction(bool with_text, const std::function<void(Extraction&&)>& f) const;
+
+    /// Like for_each_extraction, but each extraction holds only the document id and the actors
+    /// (SQLite picks them out of the stored JSON): the cheap pass actor resolution needs.
+    void for_each_actors(const std::function<void(Extraction&&)>& f) const;
+
+    /// Replaces the graph tables (nodes, actors, actor_aliases, actor_merges, actor_roles, events,
     /// event_arguments, merged_events, claims, edges) with `graph`, in one transaction.
     /// Requires: `graph` == graph::build_graph(extractions); the events are merged again here
     /// (deterministically) to fill merged_events and events.merged_id.
-    void write_graph(const graph::KnowledgeGraph& graph, const std::vector<Extraction>& extractions);
+    /// `resolution`, when given, is the actor resolution applied to `extractions`; its merges
+    /// are written to actor_merges.
+    void write_graph(const graph::KnowledgeGraph& graph, const std::vector<Extraction>& extractions,
+                     const graph::ActorResolution* resolution = nullptr);
 
     /// Rebuilds the graph from the tables written by write_graph.
     graph::KnowledgeGraph read_graph() const;

@@ -123,7 +123,9 @@ std::pair<std::string, std::string> time_bounds(const Filter& f) {
 
 KnowledgeGraph narrow(const KnowledgeGraph& kg, const Filter& f) {
     const Graph& g = kg.graph();
-    const auto [since, until] = time_bounds(f);
+    const auto bounds = time_bounds(f);  // not a structured binding: clang 14 cannot capture one
+    const std::string& since = bounds.first;
+    const std::string& until = bounds.second;
     const std::vector<std::string> countries = country_codes(g, f.countries);
     std::vector<std::string> types;
     for (const std::string& t : f.types) types.push_back(lower(t));

@@ -96,6 +96,10 @@ bool number_start(std::string_view w) {
     return kStarts.count(w) > 0;
 }
 
+/// No figure is larger: a bigger number is not a count of people, and the cap keeps every
+/// product and sum of figures far from int64 overflow (found by fuzz_extract_document).
+constexpr std::int64_t kMaxFigure = 1'000'000'000'000;
+
 /// Reads the number proper (no qualifier) at token i.
 std::optional<Number> read_core(const Words& w, std::size_t i, std::size_t end) {
     if (i >= end) return std::nullopt;
@@ -108,6 +112,7 @@ std::optional<Number> read_core(const Words& w, std::size_t i, std::size_t end) 
         if (i + 2 < end && w.glued(i + 1) && w.any(i + 1, {"/", ":"}) && all_digits(w[i + 2]))
             return std::nullopt;
         if (i + 1 < end && w.glued(i + 1) && w.token(i + 1).word) return std::nullopt;  // "9mm"
+        if (first.size() > 12) return std::nullopt;
         std::int64_t value = 0;
         for (char c : first) value = value * 10 + (c - '0');
         std::size_t j = i + 1;
@@ -115,6 +120,7 @@ std::optional<Number> read_core(const Words& w, std::size_t i, std::size_t end) 
         while (j + 1 < end && w.is(j, ",") && w.glued(j) && w.glued(j + 1) && w[j + 1].size() == 3 &&
                all_digits(w[j + 1]) && first.size() <= 3) {
             for (char c : w[j + 1]) value = value * 10 + (c - '0');
+            if (value > kMaxFigure) return std::nullopt;
             j += 2;
         }
         double fraction = 0.0;
@@ -129,8 +135,9 @@ std::optional<Number> read_core(const Words& w, std::size_t i, std::size_t end) 
             j += 2;
         }
         if (const auto scale = scale_word(w[j]); scale && j < end) {
-            value = static_cast<std::int64_t>((static_cast<double>(value) + fraction) *
-                                              static_cast<double>(*scale));
+            const double scaled = (static_cast<double>(value) + fraction) * static_cast<double>(*scale);
+            if (scaled > static_cast<double>(kMaxFigure)) return std::nullopt;
+            value = static_cast<std::int64_t>(scaled);
             ++j;
         }
         n.last = j;
@@ -179,6 +186,7 @@ std::optional<Number> read_core(const Words& w, std::size_t i, std::size_t end) 
             if (w.is(j, "-") && small_number(w[j + 1]) && *v >= 20) ++j;
             continue;
         }
+        if (current > kMaxFigure || total > kMaxFigure) return std::nullopt;
         if (word == "dozen" && any) {
             current = (current == 0 ? 1 : current) * 12;
             ++j;
@@ -202,7 +210,7 @@ std::optional<Number> read_core(const Words& w, std::size_t i, std::size_t end) 
         }
         break;
     }
-    if (!any) return std::nullopt;
+    if (!any || current > kMaxFigure || total > kMaxFigure) return std::nullopt;
     n.last = j;
     n.value = total + current;
     n.spelled = true;

@@ -6,8 +6,10 @@
 #include <array>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <set>
 
+#include "input_limits.h"
 #include "text.h"
 
 namespace ekg::extract {
@@ -168,6 +170,7 @@ class TextBuilder {
     void line() { pending_ = std::max(pending_, 2); }
     void bullet() { bullet_ = true; }
     std::string take() { return std::move(out_); }
+    bool too_deep = false;  ///< the tree was deeper than its backstop; deeper content dropped
 
   private:
     void flush() {
@@ -188,7 +191,11 @@ class TextBuilder {
     bool bullet_ = false;
 };
 
-void walk(const GumboNode* node, TextBuilder& out, bool pre) {
+void walk(const GumboNode* node, TextBuilder& out, bool pre, std::size_t depth = 0) {
+    if (depth > 4 * limits().max_html_depth) {
+        out.too_deep = true;
+        return;
+    }
     switch (node->type) {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
@@ -212,14 +219,16 @@ void walk(const GumboNode* node, TextBuilder& out, bool pre) {
     if (e.tag == GUMBO_TAG_LI) out.bullet();
     if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) out.text(" ", false);
     for (unsigned i = 0; i < e.children.length; ++i)
-        walk(static_cast<const GumboNode*>(e.children.data[i]), out, pre || e.tag == GUMBO_TAG_PRE);
+        walk(static_cast<const GumboNode*>(e.children.data[i]), out, pre || e.tag == GUMBO_TAG_PRE,
+             depth + 1);
     if (block) out.block();
     if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) out.text(" ", false);
 }
 
 /// Every element with `tag` under `node`, in document order, outside dropped elements.
-void find_all(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& out) {
-    if (node->type != GUMBO_NODE_ELEMENT) return;
+void find_all(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& out,
+              std::size_t depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > 4 * limits().max_html_depth) return;
     const GumboElement& e = node->v.element;
     if (e.tag == tag) {
         out.push_back(node);
@@ -227,7 +236,7 @@ void find_all(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>
     }
     if (is_dropped(e.tag) && e.tag != GUMBO_TAG_HEAD) return;
     for (unsigned i = 0; i < e.children.length; ++i)
-        find_all(static_cast<const GumboNode*>(e.children.data[i]), tag, out);
+        find_all(static_cast<const GumboNode*>(e.children.data[i]), tag, out, depth + 1);
 }
 
 std::string collapse(std::string s) {
@@ -251,14 +260,15 @@ std::string text_of(const GumboNode* node) {
 }
 
 /// The raw text of an element that walk() drops (<title>).
-std::string raw_text(const GumboNode* node) {
+std::string raw_text(const GumboNode* node, std::size_t depth = 0) {
     std::string out;
+    if (depth > 4 * limits().max_html_depth) return out;
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA)
         return node->v.text.text;
     if (node->type != GUMBO_NODE_ELEMENT) return out;
     for (unsigned i = 0; i < node->v.element.children.length; ++i)
-        out += raw_text(static_cast<const GumboNode*>(node->v.element.children.data[i]));
+        out += raw_text(static_cast<const GumboNode*>(node->v.element.children.data[i]), depth + 1);
     return out;
 }
 
@@ -280,8 +290,8 @@ struct Meta {
     std::string og_title, url, site, date;
 };
 
-void read_meta(const GumboNode* node, Meta& m, std::string& title) {
-    if (node->type != GUMBO_NODE_ELEMENT) return;
+void read_meta(const GumboNode* node, Meta& m, std::string& title, std::size_t depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > 4 * limits().max_html_depth) return;
     const GumboElement& e = node->v.element;
     if (e.tag == GUMBO_TAG_TITLE && title.empty()) title = collapse(raw_text(node));
     if (e.tag == GUMBO_TAG_META) {
@@ -311,7 +321,7 @@ void read_meta(const GumboNode* node, Meta& m, std::string& title) {
     if (e.tag == GUMBO_TAG_TIME && m.date.empty())
         if (const char* dt = attribute(e, "datetime")) m.date = iso_date(dt);
     for (unsigned i = 0; i < e.children.length; ++i)
-        read_meta(static_cast<const GumboNode*>(e.children.data[i]), m, title);
+        read_meta(static_cast<const GumboNode*>(e.children.data[i]), m, title, depth + 1);
 }
 
 /// Windows-1252 bytes 0x80-0x9F as code points (0 where undefined).
@@ -346,6 +356,144 @@ std::string declared_charset(std::string_view bytes) {
     return head.substr(b, e - b);
 }
 
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// The lower-case tag name at `pos` (letters, digits, '-', ':'), advancing `pos` past it.
+std::string tag_name(std::string_view html, std::size_t& pos) {
+    std::string name;
+    while (pos < html.size() && (std::isalnum(static_cast<unsigned char>(html[pos])) ||
+                                 html[pos] == '-' || html[pos] == ':')) {
+        if (name.size() < 32) name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[pos])));
+        ++pos;
+    }
+    return name;
+}
+
+bool one_of(const std::string& name, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// Returns `html` with the start tags that would nest deeper than `max_depth` removed (their
+/// content stays), or nothing when no tag nests that deep. gumbo's work per tag grows with the
+/// depth of the open elements, so 100,000 nested <div>s (500 KB) would take minutes; this
+/// bounds it. The depth is estimated from the markup alone and never below gumbo's: an end tag
+/// closes only the innermost element of its name (a block container's end tag also closes
+/// inline elements left open inside it), and a self-closing "/>" counts as an open element
+/// outside <svg> and <math>, as gumbo does. Void elements and raw-text elements
+/// (<script>, <style>, ...; their content is skipped) never nest; a <p>, <li>, <td>, ... right
+/// after one of its kind replaces it.
+std::optional<std::string> flatten_deep_markup(std::string_view html, std::size_t max_depth) {
+    std::vector<std::string> open;
+    std::size_t foreign = 0;  // open <svg> and <math> elements
+    std::string out;
+    std::size_t copied = 0;
+    bool dropped = false;
+    std::size_t i = 0;
+    while ((i = html.find('<', i)) != std::string_view::npos) {
+        const std::size_t start = i;
+        if (html.substr(i, 4) == "<!--") {
+            const std::size_t end = html.find("-->", i + 4);
+            i = end == std::string_view::npos ? html.size() : end + 3;
+            continue;
+        }
+        if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {
+            const std::size_t end = html.find('>', i);
+            i = end == std::string_view::npos ? html.size() : end + 1;
+            continue;
+        }
+        if (html.substr(i, 2) == "</") {
+            std::size_t p = i + 2;
+            if (p < html.size() && ascii_alpha(html[p])) {
+                const std::string name = tag_name(html, p);
+                // The innermost element of that name; a block container also closes what was
+                // left open inside it ("<div><span>x</div>"), as gumbo does, but never across
+                // a scope boundary.
+                const bool container = one_of(
+                    name, {"div", "section", "article", "main", "aside", "nav", "header", "footer",
+                           "ul", "ol", "dl", "center", "blockquote", "figure", "h1", "h2", "h3",
+                           "h4", "h5", "h6", "details", "address", "fieldset", "pre"});
+                for (std::size_t k = open.size(); k > 0 && k + 8 > open.size(); --k) {
+                    if (open[k - 1] == name) {
+                        for (std::size_t j = k - 1; j < open.size(); ++j)
+                            if (open[j] == "svg" || open[j] == "math") --foreign;
+                        open.resize(k - 1);
+                        break;
+                    }
+                    if (!container ||
+                        one_of(open[k - 1], {"applet", "caption", "table", "td", "th", "marquee", "object",
+                                             "template", "svg", "math", "button", "select", "tr",
+                                             "tbody", "thead", "tfoot"}))
+                        break;
+                }
+            }
+            const std::size_t end = html.find('>', i);
+            i = end == std::string_view::npos ? html.size() : end + 1;
+            continue;
+        }
+        if (i + 1 >= html.size() || !ascii_alpha(html[i + 1])) {
+            ++i;
+            continue;
+        }
+        std::size_t p = i + 1;
+        const std::string name = tag_name(html, p);
+        // Attributes up to '>', with quoted values that may hold '>'.
+        bool self_closing = false;
+        while (p < html.size() && html[p] != '>') {
+            if (html[p] == '=') {
+                ++p;
+                while (p < html.size() && std::isspace(static_cast<unsigned char>(html[p]))) ++p;
+                if (p >= html.size()) break;
+                if (html[p] == '"' || html[p] == '\'') {
+                    const std::size_t close = html.find(html[p], p + 1);
+                    p = close == std::string_view::npos ? html.size() : close + 1;
+                    continue;
+                }
+            }
+            self_closing = html[p] == '/';
+            ++p;
+        }
+        i = std::min(p + 1, html.size());
+        if (one_of(name, {"html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                          "param", "source", "track", "wbr", "basefont", "bgsound", "frame",
+                          "keygen", "image"}) ||
+            (self_closing && foreign > 0))
+            continue;
+        if (foreign == 0 && one_of(name, {"script", "style", "textarea", "title", "xmp", "iframe",
+                                          "noembed", "noframes", "plaintext"})) {
+            // Raw text: skip to the end tag (case-insensitive); nothing inside nests.
+            if (name == "plaintext") break;
+            const std::string close = "</" + name;
+            std::size_t q = i;
+            while ((q = html.find("</", q)) != std::string_view::npos &&
+                   lower_ascii(html.substr(q, close.size())) != close)
+                q += 2;
+            i = q == std::string_view::npos ? html.size() : q;
+            continue;
+        }
+        if (!open.empty()) {
+            const std::string& top = open.back();
+            const bool same_kind =
+                top == name || (one_of(name, {"dt", "dd"}) && one_of(top, {"dt", "dd"})) ||
+                (one_of(name, {"td", "th"}) && one_of(top, {"td", "th"}));
+            if (same_kind && one_of(name, {"p", "li", "dt", "dd", "option", "tr", "td", "th"})) {
+                open.back() = name;
+                continue;
+            }
+        }
+        if (open.size() >= max_depth) {
+            out.append(html.substr(copied, start - copied));
+            copied = i;
+            dropped = true;
+            continue;
+        }
+        if (name == "svg" || name == "math") ++foreign;
+        open.push_back(name);
+    }
+    if (!dropped) return std::nullopt;
+    out.append(html.substr(copied));
+    return out;
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view bytes) {
@@ -358,10 +506,21 @@ bool looks_like_html(std::string_view bytes) {
 }
 
 HtmlText html_to_text(std::string_view html) {
-    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
     HtmlText result;
+    const std::optional<std::string> flat = flatten_deep_markup(html, limits().max_html_depth);
+    if (flat) {
+        html = *flat;
+        result.too_deep = true;
+    }
+    // gumbo keeps a copy of the open elements with every parse error: record none.
+    static const GumboOptions kOptions = [] {
+        GumboOptions o = kGumboDefaultOptions;
+        o.max_errors = 0;
+        return o;
+    }();
+    std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+        gumbo_parse_with_options(&kOptions, html.data(), html.size()),
+        [](GumboOutput* o) { gumbo_destroy_output(&kOptions, o); });
     Meta meta;
     std::string page_title;
     read_meta(output->root, meta, page_title);
@@ -374,6 +533,7 @@ HtmlText html_to_text(std::string_view html) {
     for (const GumboNode* r : roots) {
         TextBuilder b;
         walk(r, b, false);
+        result.too_deep = result.too_deep || b.too_deep;
         std::string t = b.take();
         if (t.size() > best.size()) {
             best = std::move(t);
@@ -383,6 +543,7 @@ HtmlText html_to_text(std::string_view html) {
     if (roots.empty() || best.empty()) {
         TextBuilder b;
         walk(output->root, b, false);
+        result.too_deep = result.too_deep || b.too_deep;
         best = b.take();
         root = output->root;
     }
@@ -420,6 +581,19 @@ Document html_document(std::string bytes, const std::string& path,
                                  std::to_string(report.invalid_sequences) +
                                      " invalid UTF-8 sequence(s) replaced by U+FFFD"});
     HtmlText page = html_to_text(text);
+    // A byte-order mark inside the page (a character reference, an included file) that begins
+    // the text or title is dropped, as a leading one is from any input (found by fuzz_html_reader).
+    // gumbo can emit an ill-formed sequence for some malformed character references (found by
+    // fuzz_html_reader, corpus/html/crash-92a1f9...): the text is repaired again.
+    for (std::string* s : {&page.text, &page.title}) {
+        RepairReport again;
+        *s = repair_utf8(*s, again);
+        while (s->starts_with("\xEF\xBB\xBF")) s->erase(0, 3);
+    }
+    if (page.too_deep)
+        on_diagnostic(Diagnostic{Severity::warning, path, 0, "html-too-deep",
+                                 "elements nested deeper than " +
+                                     std::to_string(limits().max_html_depth) + " levels flattened"});
     Document doc;
     doc.path = path;
     doc.title = page.title.size() <= 300 ? page.title : std::string();

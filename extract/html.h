@@ -16,6 +16,7 @@ struct HtmlText {
     std::string date;    ///< YYYY-MM-DD from article:published_time, datePublished or <time>
     std::string url;     ///< canonical link or og:url
     std::string source;  ///< og:site_name
+    bool too_deep = false;  ///< markup nested deeper than limits().max_html_depth was flattened
 };
 
 /// Extracts the text of `html` (valid UTF-8). Scripts, styles, forms, navigation, headers,

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <iostream>
 #include <istream>
-#include <sstream>
 
 #include "hash.h"
 #include "html.h"
+#include "input_limits.h"
 #include "text.h"
 
 namespace ekg::extract {
@@ -33,15 +33,14 @@ Diagnostic make(Severity severity, const std::string& file, std::int64_t line, s
     return Diagnostic{severity, file, line, std::move(code), std::move(message)};
 }
 
-/// A file whose first bytes hold NULs or mostly control bytes is not text.
+/// A file whose first 8 KiB hold more than 5% NUL or control bytes is not text (random or
+/// compressed bytes hold 11%, UTF-16 text 50%); a few stray NULs in text are repaired instead.
 bool looks_binary(std::string_view bytes) {
     const std::string_view head = bytes.substr(0, 8192);
     std::size_t control = 0;
-    for (unsigned char c : head) {
-        if (c == 0) return true;
+    for (unsigned char c : head)
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-    }
-    return !head.empty() && control * 10 > head.size();
+    return !head.empty() && control * 20 > head.size();
 }
 
 std::string json_scalar(const nlohmann::json& v) {
@@ -51,14 +50,63 @@ std::string json_scalar(const nlohmann::json& v) {
     return {};
 }
 
+std::string too_large(std::uint64_t size, bool exact) {
+    return (exact ? "" : "more than ") + std::to_string(size) + " bytes, over the limit of " +
+           std::to_string(limits().max_document_bytes) +
+           " bytes for one document (EKG_MAX_DOCUMENT_BYTES); skipped";
+}
+
+/// Reads one line (without its '\n') into `line`, keeping at most `max` + 1 bytes of it; the
+/// rest of a longer line is read and dropped, so memory stays bounded. `length` is the whole
+/// line's length. Returns false at the end of the input when no byte was read.
+bool read_line(std::istream& in, std::string& line, std::size_t max, std::uint64_t& length) {
+    line.clear();
+    length = 0;
+    bool any = false;
+    static thread_local char chunk[1 << 16];
+    for (;;) {
+        in.getline(chunk, sizeof chunk);
+        const auto got = static_cast<std::size_t>(in.gcount());
+        const bool full = in.fail() && !in.eof() && got == sizeof chunk - 1;
+        const std::size_t stored = full || in.eof() ? got : got - 1;  // gcount counts the '\n'
+        any = any || got > 0;
+        length += stored;
+        if (line.size() <= max) line.append(chunk, std::min(stored, max + 1 - line.size()));
+        if (full) {
+            in.clear();
+            continue;
+        }
+        if (in.eof()) in.clear(std::ios::eofbit);  // a last line without '\n' is still a line
+        return any;
+    }
+}
+
 void read_jsonl_stream(std::istream& in, const std::string& path, IngestStats& stats,
                        const DocumentHandler& on_document, const DiagnosticHandler& on_diagnostic,
-                       std::int64_t first_line = 0) {
+                       std::string first = {}) {
+    const std::size_t max = limits().max_document_bytes;
     std::string line;
-    std::int64_t number = first_line;
-    while (std::getline(in, line)) {
+    std::uint64_t length = 0;
+    std::int64_t number = 0;
+    // Blank lines before the first record still count.
+    if (const std::size_t nl = first.rfind('\n'); nl != std::string::npos) {
+        number = static_cast<std::int64_t>(std::count(first.begin(), first.end(), '\n'));
+        stats.bytes += nl + 1;
+        first.erase(0, nl + 1);
+    }
+    while (read_line(in, line, max, length)) {
         ++number;
-        stats.bytes += line.size() + 1;
+        if (!first.empty()) {  // stdin: the bytes read to choose the format begin line 1
+            length += first.size();
+            if (first.size() <= max) line = (first + line).substr(0, max + 1);
+            first.clear();
+        }
+        stats.bytes += length + 1;
+        if (length > max) {
+            ++stats.rejected;
+            on_diagnostic(make(Severity::error, path, number, "too-large", "line of " + too_large(length, true)));
+            continue;
+        }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         Document doc;
         if (!jsonl_document(line, path, number, doc, on_diagnostic)) {
@@ -68,8 +116,23 @@ void read_jsonl_stream(std::istream& in, const std::string& path, IngestStats& s
         ++stats.documents;
         on_document(std::move(doc));
     }
-    if (in.bad())
+    if (in.bad()) {
+        ++stats.rejected;
         on_diagnostic(make(Severity::error, path, number, "read-failed", "read error"));
+    }
+}
+
+/// Appends the rest of `in` to `bytes`, reading at most `max` + 1 bytes in all; returns false
+/// when the input is longer than `max` (the rest is left unread).
+bool read_bounded(std::istream& in, std::string& bytes, std::size_t max) {
+    char chunk[1 << 16];
+    while (bytes.size() <= max) {
+        in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, max + 1 - bytes.size())));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0) break;
+        bytes.append(chunk, got);
+    }
+    return bytes.size() <= max;
 }
 
 void read_text_bytes(std::string bytes, const std::string& path, IngestStats& stats,
@@ -113,9 +176,23 @@ void read_file(const fs::path& path, Format format, IngestStats& stats,
         read_jsonl_stream(in, name, stats, on_document, on_diagnostic);
         return;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string bytes = std::move(buffer).str();
+    // Check the size before reading: a huge file is rejected without filling memory.
+    const std::size_t max = limits().max_document_bytes;
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    std::string bytes;
+    if ((!ec && size > max) || !read_bounded(in, bytes, max)) {
+        ++stats.rejected;
+        stats.bytes += ec ? bytes.size() : size;
+        on_diagnostic(make(Severity::error, name, 0, "too-large",
+                           "file of " + too_large(ec ? max : size, !ec)));
+        return;
+    }
+    if (in.bad()) {
+        ++stats.rejected;
+        on_diagnostic(make(Severity::error, name, 0, "read-failed", "read error"));
+        return;
+    }
     // A file named without a known extension is HTML when it looks like a page.
     const bool html =
         format == Format::html || (format == Format::unknown && looks_like_html(bytes));
@@ -241,16 +318,15 @@ IngestStats read_inputs(const std::vector<std::string>& inputs, const DocumentHa
                 if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
             }
             if (!head.empty() && head.back() == '{') {
-                std::string rest;
-                std::getline(std::cin, rest);
-                std::istringstream first_line(head + rest + "\n");
-                read_jsonl_stream(first_line, "-", stats, on_document, on_diagnostic);
-                // Later lines keep their numbers: re-read the remainder with an offset.
-                read_jsonl_stream(std::cin, "-", stats, on_document, on_diagnostic, 1);
+                read_jsonl_stream(std::cin, "-", stats, on_document, on_diagnostic, head);
             } else {
-                std::ostringstream buffer;
-                buffer << head << std::cin.rdbuf();
-                std::string bytes = std::move(buffer).str();
+                std::string bytes = head;
+                if (!read_bounded(std::cin, bytes, limits().max_document_bytes)) {
+                    ++stats.rejected;
+                    stats.bytes += bytes.size();
+                    on_diagnostic(make(Severity::error, "-", 0, "too-large", "input of " + too_large(limits().max_document_bytes, false)));
+                    continue;
+                }
                 const bool html = looks_like_html(bytes);
                 read_text_bytes(std::move(bytes), "-", stats, on_document, on_diagnostic, html);
             }

@@ -4,6 +4,7 @@
 #include "boilerplate.h"
 #include "claims.h"
 #include "events.h"
+#include "input_limits.h"
 #include "sentences.h"
 #include "text.h"
 
@@ -15,12 +16,23 @@ Extraction extract_document(Document document, const Resources& resources) {
     const std::string& text = x.document.text;
 
     // 1. Sentences with byte spans; boilerplate flagged, injected fragments found.
-    x.sentences = split_sentences(text);
+    std::size_t cuts = 0, long_words = 0;
+    x.sentences = split_sentences(text, &cuts);
+    if (cuts > 0)
+        x.diagnostics.push_back(Diagnostic{
+            Severity::warning, x.document.path, x.document.line, "long-sentence",
+            std::to_string(cuts) + " sentence(s) longer than " +
+                std::to_string(limits().max_sentence_bytes) + " bytes cut at the limit"});
     std::vector<Span> suspicious =
         mark_boilerplate(x.document, x.sentences, resources.boilerplate, x.diagnostics);
     // 2. Folded text and tokens, shared by every matcher below.
     const FoldedText folded = fold(text);
-    const std::vector<Token> tokens = tokenize(folded);
+    const std::vector<Token> tokens = tokenize(folded, &long_words);
+    if (long_words > 0)
+        x.diagnostics.push_back(Diagnostic{
+            Severity::warning, x.document.path, x.document.line, "long-token",
+            std::to_string(long_words) + " word(s) longer than " +
+                std::to_string(limits().max_token_bytes) + " bytes ignored by every matcher"});
     const AnalysedText analysed{x.document, x.sentences, folded, tokens, case_style(text),
                                 std::move(suspicious)};
     // 3. Actors: places, groups, organisations, people.

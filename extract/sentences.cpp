@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "input_limits.h"
 #include "text.h"
 
 namespace ekg::extract {
@@ -138,8 +139,15 @@ bool plausible_start(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-std::vector<Sentence> split_sentences(std::string_view text) {
+std::vector<Sentence> split_sentences(std::string_view text, std::size_t* cuts) {
     std::vector<Sentence> out;
+    const std::size_t max = std::max<std::size_t>(limits().max_sentence_bytes, 16);
+    const auto push = [&](std::size_t b, std::size_t e) {
+        Sentence s;
+        s.index = static_cast<std::uint32_t>(out.size());
+        s.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
+        out.push_back(s);
+    };
     const bool lower_case_text = case_style(text) == CaseStyle::lower;
     std::size_t start = 0;
     const auto emit = [&](std::size_t b, std::size_t e) {
@@ -149,10 +157,21 @@ std::vector<Sentence> split_sentences(std::string_view text) {
         while (e >= b + 2 && text.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
         while (b + 2 <= e && text.substr(b, 2) == "\xC2\xA0") b += 2;
         if (b >= e) return;
-        Sentence s;
-        s.index = static_cast<std::uint32_t>(out.size());
-        s.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
-        out.push_back(s);
+        // Too long: cut at the last space before the limit (else at a code point boundary).
+        while (e - b > max) {
+            std::size_t cut = b + max;
+            while (cut > b + max / 2 && !is_space(text[cut])) --cut;
+            if (!is_space(text[cut]))
+                for (cut = b + max; cut > b + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80;)
+                    --cut;
+            std::size_t piece_end = cut;
+            while (piece_end > b && is_space(text[piece_end - 1])) --piece_end;
+            if (piece_end > b) push(b, piece_end);
+            b = cut;
+            while (b < e && is_space(text[b])) ++b;
+            if (cuts != nullptr) ++*cuts;
+        }
+        if (b < e) push(b, e);
     };
     QuoteTracker quotes(text);
     std::size_t i = 0;

@@ -12,8 +12,10 @@ namespace ekg::extract {
 /// and teasers carry no final stop); otherwise a sentence ends at . ! ? (with any closing
 /// quotes or brackets) followed by space and a plausible sentence start, except after
 /// abbreviations (U.S., Gen., Jan., No.), initials and inside decimals.
-/// Spans are trimmed of surrounding white space; empty sentences are dropped.
-std::vector<Sentence> split_sentences(std::string_view text);
+/// Spans are trimmed of surrounding white space; empty sentences are dropped. A sentence longer
+/// than limits().max_sentence_bytes is cut at the last space before the limit (at a code point
+/// boundary when there is none); `cuts`, when given, is incremented once per cut.
+std::vector<Sentence> split_sentences(std::string_view text, std::size_t* cuts = nullptr);
 
 /// Index of the sentence holding byte `offset` (sentences sorted, as split_sentences returns).
 std::uint32_t sentence_at(const std::vector<Sentence>& sentences, std::uint32_t offset);

@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include "input_limits.h"
+
 #include <utf8proc.h>
 
 namespace ekg::extract {
@@ -60,7 +62,9 @@ bool special_fold(char32_t cp, char32_t& out) {
 
 std::string repair_utf8(std::string_view bytes, RepairReport& report) {
     std::size_t start = 0;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
+    // Every leading byte-order mark: a doubled one (re-encoded files) would survive one repair
+    // and be dropped by the next, so repair would not be idempotent.
+    while (bytes.substr(start, 3) == "\xEF\xBB\xBF") start += 3;
     std::string out;
     out.reserve(bytes.size() - start);
     for (std::size_t pos = start; pos < bytes.size();) {
@@ -184,8 +188,9 @@ bool is_alnum_cp(char32_t cp) {
     }
 }
 
-std::vector<Token> tokenize(const FoldedText& folded) {
+std::vector<Token> tokenize(const FoldedText& folded, std::size_t* dropped) {
     std::vector<Token> tokens;
+    const std::size_t max = limits().max_token_bytes;
     const std::string_view t = folded.text;
     std::size_t pos = 0;
     while (pos < t.size()) {
@@ -204,10 +209,14 @@ std::vector<Token> tokenize(const FoldedText& folded) {
             if (!is_alnum_cp(next_code_point(t, next))) break;
             end = next;
         }
+        pos = end;
+        if (end - start > max) {  // no word is this long: a run of junk no matcher should scan
+            if (dropped != nullptr) ++*dropped;
+            continue;
+        }
         Token tok{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), {}, true};
         tok.span = folded.to_original(start, end);
         tokens.push_back(tok);
-        pos = end;
     }
     return tokens;
 }

@@ -17,7 +17,7 @@ struct RepairReport {
 };
 
 /// Returns `bytes` as valid UTF-8: each ill-formed sequence and each NUL becomes U+FFFD.
-/// A leading byte-order mark is dropped. Valid input is returned unchanged.
+/// Leading byte-order marks are dropped. Valid input is returned unchanged.
 std::string repair_utf8(std::string_view bytes, RepairReport& report);
 
 /// Decodes the code point at `pos` of valid UTF-8 and advances `pos` past it.
@@ -54,8 +54,10 @@ struct Token {
 };
 
 /// Splits folded text into words (runs of letters and digits, any non-ASCII code point
-/// counting as a letter) and single punctuation marks; spaces separate and are dropped.
-std::vector<Token> tokenize(const FoldedText& folded);
+/// counting as a letter) and single punctuation marks; spaces separate and are dropped. A word
+/// longer than limits().max_token_bytes (folded) yields no token; `dropped`, when given, counts
+/// those words.
+std::vector<Token> tokenize(const FoldedText& folded, std::size_t* dropped = nullptr);
 
 /// How the writer used case: ordinary mixed case, ALL-CAPS wire copy, or all lower case.
 enum class CaseStyle { mixed, upper, lower };

@@ -14,6 +14,7 @@ packages=(
   catch2                    # unit tests (v2.13)
   libbenchmark-dev          # Google Benchmark micro-benchmarks in bench/
   iso-codes                 # country names at data-generation time
+  clang libclang-rt-14-dev  # libFuzzer targets in tests/fuzz (CI fuzz smoke)
 )
 # Tools the graph-client checker (../shared/tools/check_graph_clients.sh) needs.
 check_packages=(libxml2-utils python3-networkx python3-igraph nodejs npm)
