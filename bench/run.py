@@ -23,14 +23,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def count_docs(paths):
+    """Records, distinct texts (a build stores a text once) and bytes of text."""
     n, size = 0, 0
+    texts = set()
     for p in paths:
         with open(p, "rb") as f:
             for line in f:
                 if line.strip():
                     n += 1
-                    size += len(json.loads(line).get("text", "").encode("utf-8"))
-    return n, size
+                    text = json.loads(line).get("text", "")
+                    texts.add(text)
+                    size += len(text.encode("utf-8"))
+    return n, len(texts), size
 
 
 def timed(cmd, stdout_path=None):
@@ -120,7 +124,7 @@ def main():
     print(f"machine: {os.cpu_count()} cores; ekg: {ekg}; median of {args.runs} run(s)")
     rates = {}
     for name, paths in sets:
-        docs, text_bytes = count_docs(paths)
+        docs, distinct, text_bytes = count_docs(paths)
         file_bytes = sum(os.path.getsize(p) for p in paths)
         mb = file_bytes / 1e6
         print(f"\n== {name}: {docs} documents, {mb:.1f} MB of input ({text_bytes / 1e6:.1f} MB of text)")
@@ -141,7 +145,7 @@ def main():
                         os.remove(db)
                     return timed([ekg, "build", "-q", "-j", str(j), "--db", db] + paths)
                 secs, rss = median_run(args.runs, build)
-                check_db(ekg, db, docs)
+                check_db(ekg, db, distinct)
                 os.remove(db)
                 rates[(name, "build", j)] = mb / secs
                 print(f"{'build (SQLite)':<22}{j:>5}{secs:>10.2f}{mb / secs:>9.1f}{docs / secs:>10.0f}{rss:>13.0f}")
