@@ -240,8 +240,8 @@ ExitCode run_export(const ExportOptions& o) {
     if (!o.recipe.empty()) {
         const bool other = o.format != "graphml" || o.output != "-" || o.view != "kg" ||
                            !o.since.empty() || !o.until.empty() || !o.countries.empty() ||
-                           !o.types.empty() || !o.actor.empty() || !o.nodes_sql.empty() ||
-                           !o.edges_sql.empty();
+                           !o.types.empty() || !o.actor.empty() || o.depth != 1 ||
+                           !o.nodes_sql.empty() || !o.edges_sql.empty();
         if (other)
             throw Error(ExitCode::usage, "--recipe names the exports: give no other export option");
         specs = exporter::read_recipe(o.recipe);

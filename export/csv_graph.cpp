@@ -66,12 +66,6 @@ void write_neo4j_csv(const graph::KnowledgeGraph& kg, std::ostream& nodes_out,
     const graph::Graph& g = kg.graph();
     std::string out;
     out.reserve(1 << 16);
-    const auto flush = [&](std::ostream& os, bool force) {
-        if (force || out.size() > (1 << 20)) {
-            os.write(out.data(), static_cast<std::streamsize>(out.size()));
-            out.clear();
-        }
-    };
     out +=
         "id:ID,:LABEL,label,kind,subtype,country_code,lat:double,lon:double,date,mentions:long,"
         "documents:long,sources:long\n";
@@ -101,9 +95,9 @@ void write_neo4j_csv(const graph::KnowledgeGraph& kg, std::ostream& nodes_out,
         out += ',';
         out += std::to_string(n.sources);
         out += '\n';
-        flush(nodes_out, false);
+        flush_buffer(out, nodes_out, false);
     }
-    flush(nodes_out, true);
+    flush_buffer(out, nodes_out, true);
     out += ":START_ID,:END_ID,:TYPE,weight:double,document,start:long,end:long,title,former:boolean,rule\n";
     for (auto [it, end] = boost::edges(g); it != end; ++it) {
         const graph::EdgeProps& e = g[*it];
@@ -127,9 +121,9 @@ void write_neo4j_csv(const graph::KnowledgeGraph& kg, std::ostream& nodes_out,
         out += ',';
         text(out, e.rule);
         out += '\n';
-        flush(relationships_out, false);
+        flush_buffer(out, relationships_out, false);
     }
-    flush(relationships_out, true);
+    flush_buffer(out, relationships_out, true);
 }
 
 std::pair<std::string, std::string> neo4j_csv_paths(const std::string& output) {

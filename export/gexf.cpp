@@ -49,23 +49,11 @@ void declare(std::string& out, const char* domain, const Attribute* begin, const
     out += "    </attributes>\n";
 }
 
-/// append_xml_escaped, with a fast path for text that needs no escaping (most of it).
-void escaped(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b < 0x20 || b >= 0x7F || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
-            append_xml_escaped(out, text);
-            return;
-        }
-    }
-    out += text;
-}
-
 void value(std::string& out, std::string_view id, std::string_view v) {
     out += "          <attvalue for=\"";
     out += id;
     out += "\" value=\"";
-    escaped(out, v);
+    append_xml_escaped(out, v);
     out += "\"/>\n";
 }
 
@@ -129,12 +117,6 @@ void write_gexf(const graph::KnowledgeGraph& kg, std::ostream& os) {
         "timerepresentation=\"interval\">\n";
     declare(out, "node", std::begin(kNodeAttributes), std::end(kNodeAttributes));
     declare(out, "edge", std::begin(kEdgeAttributes), std::end(kEdgeAttributes));
-    const auto flush = [&] {
-        if (out.size() > (1 << 20)) {
-            os.write(out.data(), static_cast<std::streamsize>(out.size()));
-            out.clear();
-        }
-    };
 
     std::vector<Spell> node_spells(boost::num_vertices(g));
     out += "    <nodes count=\"" + std::to_string(boost::num_vertices(g)) + "\">\n";
@@ -145,9 +127,9 @@ void write_gexf(const graph::KnowledgeGraph& kg, std::ostream& os) {
         const auto degree = boost::in_degree(v, g) + boost::out_degree(v, g);
         const Rgb c = node_colour(n);
         out += "      <node id=\"";
-        escaped(out, n.id);
+        append_xml_escaped(out, n.id);
         out += "\" label=\"";
-        escaped(out, n.label.empty() ? n.id : n.label);
+        append_xml_escaped(out, n.label.empty() ? n.id : n.label);
         out += "\">\n        <attvalues>\n";
         value(out, "kind", graph::to_string(n.kind));
         value_if(out, "subtype", n.subtype);
@@ -165,9 +147,9 @@ void write_gexf(const graph::KnowledgeGraph& kg, std::ostream& os) {
         out += "        <viz:color r=\"" + std::to_string(c.r) + "\" g=\"" + std::to_string(c.g) +
                "\" b=\"" + std::to_string(c.b) + "\"/>\n";
         out += "        <viz:size value=\"";
-        out += *format_double(5.0 + 3.0 * std::sqrt(static_cast<double>(degree)));
+        out += *format_double(node_size(degree));
         out += "\"/>\n      </node>\n";
-        flush();
+        flush_buffer(out, os);
     }
     out += "    </nodes>\n    <edges count=\"" + std::to_string(boost::num_edges(g)) + "\">\n";
     // Edges play on the date of their evidence document: index the documents by id.
@@ -191,13 +173,13 @@ void write_gexf(const graph::KnowledgeGraph& kg, std::ostream& os) {
         out += "      <edge id=\"e";
         out += std::to_string(edge_id++);
         out += "\" source=\"";
-        escaped(out, g[s].id);
+        append_xml_escaped(out, g[s].id);
         out += "\" target=\"";
-        escaped(out, g[t].id);
+        append_xml_escaped(out, g[t].id);
         out += "\" kind=\"";
-        escaped(out, e.relation);
+        append_xml_escaped(out, e.relation);
         out += "\" label=\"";
-        escaped(out, e.relation);
+        append_xml_escaped(out, e.relation);
         out += "\"";
         if (const auto w = format_double(e.weight)) {
             out += " weight=\"";
@@ -217,7 +199,7 @@ void write_gexf(const graph::KnowledgeGraph& kg, std::ostream& os) {
         out += "        </attvalues>\n";
         spells(out, *spell, "        ");
         out += "      </edge>\n";
-        flush();
+        flush_buffer(out, os);
     }
     out += "    </edges>\n  </graph>\n</gexf>\n";
     os.write(out.data(), static_cast<std::streamsize>(out.size()));

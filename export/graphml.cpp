@@ -98,12 +98,6 @@ void write_graphml(const graph::KnowledgeGraph& kg, std::ostream& os) {
         out += "\"/>\n";
     }
     out += "  <graph id=\"ekg\" edgedefault=\"directed\">\n";
-    const auto flush = [&] {
-        if (out.size() > (1 << 20)) {
-            os.write(out.data(), static_cast<std::streamsize>(out.size()));
-            out.clear();
-        }
-    };
     std::vector<std::string> ids(boost::num_vertices(g));
     for (auto [it, end] = boost::vertices(g); it != end; ++it) {
         const graph::Vertex v = *it;
@@ -126,12 +120,12 @@ void write_graphml(const graph::KnowledgeGraph& kg, std::ostream& os) {
         data(out, "node", "documents", std::to_string(n.documents));
         data(out, "node", "sources", std::to_string(n.sources));
         data(out, "node", "degree", std::to_string(degree));
-        data_double(out, "node", "size", 5.0 + 3.0 * std::sqrt(static_cast<double>(degree)));
+        data_double(out, "node", "size", node_size(degree));
         data(out, "node", "r", std::to_string(c.r));
         data(out, "node", "g", std::to_string(c.g));
         data(out, "node", "b", std::to_string(c.b));
         out += "    </node>\n";
-        flush();
+        flush_buffer(out, os);
     }
     std::size_t edge_id = 0;
     for (auto [it, end] = boost::edges(g); it != end; ++it) {
@@ -155,7 +149,7 @@ void write_graphml(const graph::KnowledgeGraph& kg, std::ostream& os) {
         data(out, "edge", "former", e.former ? "true" : "false");
         data_if(out, "edge", "rule", e.rule);
         out += "    </edge>\n";
-        flush();
+        flush_buffer(out, os);
     }
     out += "  </graph>\n</graphml>\n";
     os.write(out.data(), static_cast<std::streamsize>(out.size()));

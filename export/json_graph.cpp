@@ -93,12 +93,6 @@ void write_node_link_json(const graph::KnowledgeGraph& kg, std::ostream& os) {
     std::string out;
     out.reserve(1 << 16);
     out += "{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"ekg\"},\n\"nodes\": [";
-    const auto flush = [&] {
-        if (out.size() > (1 << 20)) {
-            os.write(out.data(), static_cast<std::streamsize>(out.size()));
-            out.clear();
-        }
-    };
     bool first = true;
     for (auto [it, end] = boost::vertices(g); it != end; ++it) {
         const graph::NodeProps& n = g[*it];
@@ -117,9 +111,9 @@ void write_node_link_json(const graph::KnowledgeGraph& kg, std::ostream& os) {
         number_field(out, "documents", n.documents);
         number_field(out, "sources", n.sources);
         string_field(out, "color", hex_colour(node_colour(n)));
-        double_field(out, "size", 5.0 + 3.0 * std::sqrt(static_cast<double>(degree)));
+        double_field(out, "size", node_size(degree));
         out += '}';
-        flush();
+        flush_buffer(out, os);
     }
     out += "\n],\n\"links\": [";
     first = true;
@@ -142,7 +136,7 @@ void write_node_link_json(const graph::KnowledgeGraph& kg, std::ostream& os) {
         out += e.former ? "true" : "false";
         string_field(out, "rule", e.rule);
         out += '}';
-        flush();
+        flush_buffer(out, os);
     }
     out += "\n]}\n";
     os.write(out.data(), static_cast<std::streamsize>(out.size()));

@@ -1,5 +1,6 @@
 #include "xml.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -8,6 +9,15 @@
 namespace ekg::exporter {
 
 void append_xml_escaped(std::string& out, std::string_view text) {
+    // Most text is plain printable ASCII with nothing to escape: copy it whole.
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x20 && b < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+    });
+    if (plain) {
+        out += text;
+        return;
+    }
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;
         const char32_t cp = extract::next_code_point(text, pos);
@@ -57,5 +67,14 @@ bool is_safe_xml_id(std::string_view id) {
     }
     return true;
 }
+
+void flush_buffer(std::string& buffer, std::ostream& os, bool force) {
+    if (force || buffer.size() > (std::size_t{1} << 20)) {
+        os.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+    }
+}
+
+double node_size(std::size_t degree) { return 5.0 + 3.0 * std::sqrt(static_cast<double>(degree)); }
 
 }  // namespace ekg::exporter

@@ -119,25 +119,6 @@ private:
 
     /// The speech verb starting at token i: its length in tokens and position, longest first.
     std::optional<std::pair<std::size_t, SpeechPosition>> speech_verb(std::size_t i) const {
-        // Asked again and again for the same tokens: computed once per token.
-        if (verb_at_.size() != t_.tokens.size()) verb_at_.assign(t_.tokens.size(), kUnknownVerb);
-        if (i < verb_at_.size() && verb_at_[i] != kUnknownVerb) {
-            if (verb_at_[i] == kNoVerb) return std::nullopt;
-            return std::make_pair(static_cast<std::size_t>(verb_at_[i] >> 8),
-                                  static_cast<SpeechPosition>(verb_at_[i] & 0xff));
-        }
-        const auto found = find_speech_verb(i);
-        if (i < verb_at_.size())
-            verb_at_[i] = found ? static_cast<std::uint32_t>((found->first << 8) |
-                                                             static_cast<std::uint32_t>(found->second))
-                                : kNoVerb;
-        return found;
-    }
-    static constexpr std::uint32_t kUnknownVerb = 0xffffffffu;
-    static constexpr std::uint32_t kNoVerb = 0xfffffffeu;
-    mutable std::vector<std::uint32_t> verb_at_;  ///< speech_verb per token: length << 8 | position
-
-    std::optional<std::pair<std::size_t, SpeechPosition>> find_speech_verb(std::size_t i) const {
         const auto& verbs = r_.people.speech_verbs;
         std::string key;
         std::optional<std::pair<std::size_t, SpeechPosition>> best;

@@ -598,7 +598,7 @@ private:
             // Two towns of one country followed by what holds them ("Cielo, Cusco, Peru",
             // "Kanyosha, Bujumbura, Burundi"): the text goes from small to large, so the first
             // lies in the second (a district, suburb or village the gazetteer files as a town).
-            if (!holds(next, prev) && (town_inside_town(prev, next) || part_of_town(prev, next))) {
+            if (!holds(next, prev) && town_inside_town(prev, next)) {
                 chain.push_back(next);
                 i = refs_[next].last;
                 continue;
@@ -658,13 +658,6 @@ private:
     bool marked_part(std::size_t r) const {
         const std::size_t j = refs_[r].last;
         return j < last_[refs_[r].sentence] && w_.token(j).word && is_part_word(w_[j]);
-    }
-
-    /// "Zuhur neighborhood, Mosul": a part of a town, then that town of the same country.
-    bool part_of_town(std::size_t part, std::size_t town) const {
-        return specificity(part) == 2 && specificity(town) == 2 && marked_part(part) &&
-               !marked_part(town) && !actor(part).country_code.empty() &&
-               actor(part).country_code == actor(town).country_code;
     }
 
     /// Two places that can be where one event happened.
@@ -1039,11 +1032,21 @@ private:
 
     // ---------------------------------------------------------------- events
 
+    /// The name of the subdivision a gazetteer city lies in ("" when unknown). Cities name it
+    /// by ISO 3166-2 code where one exists.
+    std::string region_of_city(const std::string& city_id) const {
+        const auto e = r_.names.find_id(city_id);
+        if (!e) return {};
+        const std::string& region = r_.names.entry(*e).region;
+        if (const auto reg = r_.names.find_id("region:" + region)) return r_.names.entry(*reg).name;
+        return region;
+    }
+
     Place make_place(const PlaceChoice& choice) const {
         // Most specific member of the chain names the place; the others fill region/country.
         std::size_t best = choice.refs.front();
         for (std::size_t r : choice.refs)
-            if (specificity(r) > specificity(best) || (r != best && part_of_town(best, r))) best = r;
+            if (specificity(r) > specificity(best)) best = r;
         const Actor& a = actor(best);
         Place p;
         p.name = a.mentions[refs_[best].mention].text;
@@ -1062,13 +1065,7 @@ private:
             if (specificity(r) == 1 && p.region.empty()) p.region = o.name;
             if (specificity(r) == 0 && p.country.empty()) p.country = o.name;
         }
-        if (spec == 2 && p.region.empty())
-            if (const auto e = r_.names.find_id(a.id)) {
-                p.region = r_.names.entry(*e).region;
-                // Cities name their region by ISO 3166-2 code where one exists.
-                if (const auto reg = r_.names.find_id("region:" + p.region))
-                    p.region = r_.names.entry(*reg).name;
-            }
+        if (spec == 2 && p.region.empty()) p.region = region_of_city(a.id);
         if (p.country.empty() && !p.country_code.empty())
             if (const auto e = r_.names.find_id("country:" + p.country_code))
                 p.country = r_.names.entry(*e).name;
@@ -1093,12 +1090,7 @@ private:
                 p.lat = t.lat;
                 p.lon = t.lon;
                 p.span = t.mentions[refs_[*town].mention].span;
-                if (spec == 0 && p.region.empty())
-                    if (const auto e = r_.names.find_id(t.id)) {
-                        p.region = r_.names.entry(*e).region;
-                        if (const auto reg = r_.names.find_id("region:" + p.region))
-                            p.region = r_.names.entry(*reg).name;
-                    }
+                if (spec == 0 && p.region.empty()) p.region = region_of_city(t.id);
                 p.rule += "+town-in-sentence";
             }
         return p;

@@ -735,15 +735,20 @@ class AddressFinder {
 
     /// The town of the second tier that tokens [begin, end) name inside `holder`, if any;
     /// one in the holder's subdivision first, then the largest.
-    const Town* town(std::size_t begin, std::size_t end, const Entry& holder) const {
+    /// The key of the town index for tokens [begin, end): folded words, hyphens dropped.
+    std::string town_key(std::size_t begin, std::size_t end) const {
         std::string key;
         for (std::size_t k = begin; k < end; ++k) {
             if (word(k) == "-") continue;
             if (!key.empty()) key += ' ';
             key += word(k);
         }
+        return key;
+    }
+
+    const Town* town(std::size_t begin, std::size_t end, const Entry& holder) const {
         const Town* best = nullptr;
-        for (const Town* t : places_.find_towns(key)) {
+        for (const Town* t : places_.find_towns(town_key(begin, end))) {
             if (t->country_code != holder.country_code) continue;
             const bool inside =
                 t->region != PlaceInfo::kNone && names_.entry(t->region).id == holder.id;
@@ -767,12 +772,7 @@ class AddressFinder {
     /// The one town of the second tier that tokens [begin, end) name, when no other town,
     /// of any country, bears that name.
     const Town* only_town(std::size_t begin, std::size_t end) const {
-        std::string key;
-        for (std::size_t k = begin; k < end; ++k) {
-            if (word(k) == "-") continue;
-            if (!key.empty()) key += ' ';
-            key += word(k);
-        }
+        const std::string key = town_key(begin, end);
         const auto towns = places_.find_towns(key);
         if (towns.size() != 1 || towns.front()->common_word || is_calendar_word(key)) return nullptr;
         return towns.front();

@@ -188,12 +188,14 @@ EventMerge merge_events(const std::vector<const Extraction*>& extractions, const
     // Block reports by place; reports that cannot be compared stay alone.
     std::map<std::string, std::vector<Candidate>> blocks;
     std::vector<MergedEvent> merged;
-    for (const Extraction* x : extractions)
+    for (const Extraction* x : extractions) {
+        std::unordered_map<std::string_view, std::vector<std::int64_t>> tolls;  // by event id
+        for (const Claim& c : x->claims)
+            if (c.kind == ClaimKind::figure && c.value && !c.event.empty())
+                tolls[c.event].push_back(*c.value);
         for (const Event& e : x->events) {
             Report report{&e, &x->document};
-            for (const Claim& c : x->claims)
-                if (c.kind == ClaimKind::figure && c.value && c.event == e.id)
-                    report.tolls.push_back(*c.value);
+            if (const auto t = tolls.find(e.id); t != tolls.end()) report.tolls = t->second;
             const auto days = days_from_iso(e.date);
             std::string place = place_key(e);
             if (!days || place.empty()) {
@@ -204,6 +206,7 @@ EventMerge merge_events(const std::vector<const Extraction*>& extractions, const
             }
             blocks[place].push_back(Candidate{*days, report, type_family(e), perpetrator_ids(e)});
         }
+    }
     for (auto& [key, candidates] : blocks) {
         // Visit reports by date, then id: the outcome cannot depend on the input order.
         std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {

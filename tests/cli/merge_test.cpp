@@ -155,11 +155,16 @@ TEST_CASE("merge refuses inputs that are not ekg databases, with one line and ex
     REQUIRE(test::run_ekg("build '" + (test::source_dir() / "samples" / "event-summary.txt").string() +
                           "' --db '" + good + "' -q")
                 .exit_code == 0);
+    // A refused merge writes nothing, not even the good input named before the bad one.
+    const auto nothing_written = [&] {
+        return !std::filesystem::exists(out) || scalar(out, "SELECT count(*) FROM documents") == "0\n";
+    };
 
     SECTION("a missing file") {
         const auto r = test::run_ekg("merge '" + good + "' /nonexistent/shard.db --db '" + out + "'");
         CHECK(r.exit_code == 3);
         CHECK(r.err == "ekg: /nonexistent/shard.db: no such file\n");
+        CHECK(nothing_written());
     }
     SECTION("a text file") {
         const std::string text = (dir.path / "notes.db").string();
@@ -168,6 +173,7 @@ TEST_CASE("merge refuses inputs that are not ekg databases, with one line and ex
         CHECK(r.exit_code == 3);
         CHECK(r.err.rfind("ekg: " + text + ": ", 0) == 0);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(nothing_written());
     }
     SECTION("an SQLite database of another program") {
         const std::string other = (dir.path / "other.db").string();
@@ -178,6 +184,7 @@ TEST_CASE("merge refuses inputs that are not ekg databases, with one line and ex
         const auto r = test::run_ekg("merge '" + other + "' --db '" + out + "'");
         CHECK(r.exit_code == 3);
         CHECK(r.err == "ekg: " + other + ": not an ekg database (no documents, sentences or mentions table)\n");
+        CHECK(nothing_written());
     }
     SECTION("a database of a newer ekg") {
         sqlite3* db = nullptr;
@@ -187,15 +194,13 @@ TEST_CASE("merge refuses inputs that are not ekg databases, with one line and ex
         const auto r = test::run_ekg("merge '" + good + "' --db '" + out + "'");
         CHECK(r.exit_code == 3);
         CHECK(r.err.find("is newer than this ekg") != std::string::npos);
+        CHECK(nothing_written());
     }
     SECTION("the output database as an input") {
         REQUIRE(test::run_ekg("merge '" + good + "' --db '" + out + "' -q").exit_code == 0);
         const auto r = test::run_ekg("merge '" + out + "' --db '" + out + "'");
         CHECK(r.exit_code == 2);
-    }
-    // Nothing was written by a refused merge (the last section wrote it on purpose).
-    if (std::filesystem::exists(out)) {
-        CHECK(scalar(out, "SELECT count(*) FROM documents") == "1\n");
+        CHECK(scalar(out, "SELECT count(*) FROM documents") == "1\n");  // the first merge only
     }
 }
 

@@ -243,7 +243,10 @@ TEST_CASE("malformed place rows are reported with file and line", "[extract][pla
 }
 
 TEST_CASE("the fast place key equals the gazetteer's alias key", "[extract][places]") {
-    for (const char* name : {"Bachi-Yurt", "M'rahnia", "San Jose de Secce", "Tall ‘Afar",
-                             "Diyarbakır", "Sāmarrā’", "Washington, D.C.", "  Kohlu  "})
+    // ASCII names take place_key's own path (non-ASCII ones are handed to alias_key itself):
+    // case, hyphens, apostrophes, dots, commas and runs of spaces.
+    for (const char* name : {"Bachi-Yurt", "M'rahnia", "San Jose de Secce", "Tall 'Afar",
+                             "TALL AFAR", "Washington, D.C.", "  Kohlu  ", "St. John's",
+                             "Ras al-Ayn", "Kohlu   District", "Al - Qaim", "Area 51"})
         CHECK(place_key(name) == alias_key(name));
 }
