@@ -92,15 +92,11 @@ ExitCode run_extract(const ExtractOptions& o) {
         [&](Item& item) {
             Extraction x = extract::extract_document(std::move(item.document), resources);
             item.diagnostics = std::move(x.diagnostics);
-            nlohmann::ordered_json j = extract::document_to_json(x, o.explain);
-            if (jsonl) {
-                nlohmann::ordered_json line;
-                line["schema"] = extract::kSchema;
-                for (auto& [k, v] : j.items()) line[k] = std::move(v);
-                item.json = line.dump(-1, ' ', false, kReplace);
-            } else {
-                item.json = j.dump(2, ' ', false, kReplace);
-            }
+            if (jsonl)
+                item.json = extract::document_json(x, o.explain, /*with_schema=*/true);
+            else
+                item.json = nlohmann::ordered_json::parse(extract::document_json(x, o.explain, false))
+                                .dump(2, ' ', false, kReplace);
         },
         [&](Item& item) {
             for (const Diagnostic& d : item.diagnostics) printer(d);

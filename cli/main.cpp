@@ -3,16 +3,34 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
 
 #include "commands.h"
 #include "error.h"
 #include "recipe.h"
+
+#ifdef EKG_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #ifndef EKG_VERSION
 #define EKG_VERSION "0.0.0"
 #endif
 
 namespace {
+
+/// "ekg 0.1.0 (allocator: mimalloc 2.0.9)": which allocator this binary runs on.
+std::string version_text() {
+    std::string text = std::string("ekg ") + EKG_VERSION;
+#ifdef EKG_MIMALLOC
+    const int v = mi_version();
+    text += " (allocator: mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) +
+            "." + std::to_string(v % 10) + ")";
+#else
+    text += " (allocator: system malloc)";
+#endif
+    return text;
+}
 
 constexpr const char* kExitCodes =
     "Exit codes: 0 ok; 1 some input rejected (the rest was processed); 2 usage error;\n"
@@ -23,7 +41,7 @@ constexpr const char* kExitCodes =
 int main(int argc, char** argv) {
     CLI::App app{"ekg: builds an event knowledge graph (events, actors, claims) from news text"};
     app.footer(kExitCodes);
-    app.set_version_flag("--version", std::string("ekg ") + EKG_VERSION);
+    app.set_version_flag("--version", version_text());
     app.require_subcommand(1);
 
     ekg::cli::ExtractOptions extract;

@@ -53,41 +53,6 @@ std::string text_or_empty(const nlohmann::json& j, const char* name) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (std::size_t pos = 0; pos < text.size();) {
-        std::size_t run = pos;  // plain ASCII is copied in one go
-        while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
-               static_cast<unsigned char>(text[run]) < 0x80 && text[run] != '"' && text[run] != '\\')
-            ++run;
-        out.append(text.data() + pos, run - pos);
-        pos = run;
-        if (pos == text.size()) break;
-        const auto byte = static_cast<unsigned char>(text[pos]);
-        if (byte >= 0x80) {
-            extract::append_utf8(out, extract::next_code_point(text, pos));
-            continue;
-        }
-        ++pos;
-        switch (byte) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (byte < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", byte);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(byte);
-                }
-        }
-    }
-    out += '"';
-}
-
 void write_node_link_json(const graph::KnowledgeGraph& kg, std::ostream& os) {
     const graph::Graph& g = kg.graph();
     std::string out;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "graph.h"
+#include "json_output.h"
 
 namespace ekg::exporter {
 
@@ -21,7 +22,7 @@ void write_node_link_json(const graph::KnowledgeGraph& graph, std::ostream& out)
 /// Throws Error(ExitCode::io) naming `name` when the text is not such a document.
 graph::KnowledgeGraph read_node_link_json(std::istream& in, const std::string& name);
 
-/// Appends `text` as a JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD.
-void append_json_string(std::string& out, std::string_view text);
+/// Appends `text` as a JSON string literal (the extraction contract's writer).
+using extract::append_json_string;
 
 }  // namespace ekg::exporter

@@ -532,7 +532,7 @@ std::size_t Store::add_documents(const std::vector<Extraction>& batch) {
             .bind(8, static_cast<std::int64_t>(d.line))
             .bind(9, d.text)
             .bind_or_null(10, d.meta.empty() ? std::string() : d.meta.dump())
-            .bind(11, extract::document_to_json(x, true).dump());
+            .bind(11, extract::document_json(x, true, false));
         doc.run();
         for (const Sentence& s : x.sentences) {
             sentence.bind(1, d.id)

@@ -1,48 +1,12 @@
 #include "json_output.h"
 
+#include <charconv>
+#include <cmath>
+
+#include "text.h"
+
 namespace ekg::extract {
 namespace {
-
-using ojson = nlohmann::ordered_json;
-
-ojson opt_number(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
-ojson opt_string(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
-
-void put_rule(ojson& j, const std::string& rule, bool explain) {
-    if (explain) j["rule"] = rule;
-}
-
-ojson arg_json(const Arg& a, bool explain) {
-    ojson j{{"text", a.text}, {"start", a.span.begin}, {"end", a.span.end},
-            {"actor", opt_string(a.actor)}};
-    put_rule(j, a.rule, explain);
-    return j;
-}
-
-ojson args_json(const std::vector<Arg>& args, bool explain) {
-    ojson out = ojson::array();
-    for (const Arg& a : args) out.push_back(arg_json(a, explain));
-    return out;
-}
-
-ojson figure_json(const std::optional<Figure>& f, bool explain) {
-    if (!f) return nullptr;
-    ojson j{{"value", f->value}, {"qualifier", to_string(f->qualifier)}, {"text", f->text},
-            {"start", f->span.begin}, {"end", f->span.end}};
-    put_rule(j, f->rule, explain);
-    return j;
-}
-
-ojson place_json(const std::optional<Place>& p, bool explain) {
-    if (!p) return nullptr;
-    ojson j{{"name", p->name},       {"city", opt_string(p->city)},
-            {"region", opt_string(p->region)}, {"country", opt_string(p->country)},
-            {"country_code", opt_string(p->country_code)}, {"lat", opt_number(p->lat)},
-            {"lon", opt_number(p->lon)}, {"actor", opt_string(p->actor)},
-            {"start", p->span.begin}, {"end", p->span.end}};
-    put_rule(j, p->rule, explain);
-    return j;
-}
 
 Span span_of(const nlohmann::json& j) {
     return {j.at("start").get<std::uint32_t>(), j.at("end").get<std::uint32_t>()};
@@ -84,103 +48,339 @@ std::optional<Figure> figure_from(const nlohmann::json& j, const char* key) {
     return f;
 }
 
+/// Writes the contract's compact JSON straight into a string, byte for byte what
+/// nlohmann::ordered_json::dump() printed for the same object: no tree of nodes, one buffer.
+class Writer {
+public:
+    Writer(std::string& out, bool explain) : out_(out), explain_(explain) {}
+
+    void open() { out_ += '{'; first_ = true; }
+    void close() { out_ += '}'; first_ = false; }
+    void open_array() { out_ += '['; first_ = true; }
+    void close_array() { out_ += ']'; first_ = false; }
+    /// Starts a member ("key":) or, with an empty key, an array element.
+    void key(std::string_view k) {
+        if (!first_) out_ += ',';
+        first_ = false;
+        if (k.empty()) return;
+        out_ += '"';
+        out_ += k;
+        out_ += "\":";
+    }
+    void value(std::string_view s) { append_json_string(out_, s); }
+    void value(const char* s) { value(std::string_view(s)); }
+    void value(bool b) { out_ += b ? "true" : "false"; }
+    void value(std::int64_t n) { integer(n); }
+    void value(std::uint64_t n) { integer(n); }
+    void value(std::uint32_t n) { integer(n); }
+    void value(double d) {
+        if (!std::isfinite(d)) {
+            out_ += "null";
+            return;
+        }
+        char buf[64];
+        char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
+        out_.append(buf, end);
+    }
+    void null() { out_ += "null"; }
+    void raw(std::string_view json) { out_ += json; }
+
+    void field(std::string_view k, std::string_view s) { key(k); value(s); }
+    void field(std::string_view k, const char* s) { key(k); value(s); }
+    void field(std::string_view k, bool b) { key(k); value(b); }
+    void field(std::string_view k, std::int64_t n) { key(k); value(n); }
+    void field(std::string_view k, std::uint64_t n) { key(k); value(n); }
+    void field(std::string_view k, std::uint32_t n) { key(k); value(n); }
+    void field(std::string_view k, double d) { key(k); value(d); }
+    /// An empty string is written as null.
+    void opt_field(std::string_view k, const std::string& s) {
+        key(k);
+        if (s.empty()) null();
+        else value(s);
+    }
+    void opt_field(std::string_view k, const std::optional<double>& d) {
+        key(k);
+        if (d) value(*d);
+        else null();
+    }
+    void span(const Span& s) {
+        field("start", s.begin);
+        field("end", s.end);
+    }
+    void rule(const std::string& r) {
+        if (explain_) field("rule", r);
+    }
+    bool explain() const { return explain_; }
+
+private:
+    template <typename N>
+    void integer(N n) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, n);
+        out_.append(buf, r.ptr);
+    }
+
+    std::string& out_;
+    bool explain_;
+    bool first_ = true;
+};
+
+void write_arg(Writer& w, const Arg& a) {
+    w.open();
+    w.field("text", a.text);
+    w.span(a.span);
+    w.opt_field("actor", a.actor);
+    w.rule(a.rule);
+    w.close();
+}
+
+void write_args(Writer& w, std::string_view k, const std::vector<Arg>& args) {
+    w.key(k);
+    w.open_array();
+    for (const Arg& a : args) {
+        w.key({});
+        write_arg(w, a);
+    }
+    w.close_array();
+}
+
+void write_figure(Writer& w, std::string_view k, const std::optional<Figure>& f) {
+    w.key(k);
+    if (!f) return w.null();
+    w.open();
+    w.field("value", f->value);
+    w.field("qualifier", to_string(f->qualifier));
+    w.field("text", f->text);
+    w.span(f->span);
+    w.rule(f->rule);
+    w.close();
+}
+
+void write_place(Writer& w, const std::optional<Place>& p) {
+    w.key("place");
+    if (!p) return w.null();
+    w.open();
+    w.field("name", p->name);
+    w.opt_field("city", p->city);
+    w.opt_field("region", p->region);
+    w.opt_field("country", p->country);
+    w.opt_field("country_code", p->country_code);
+    w.opt_field("lat", p->lat);
+    w.opt_field("lon", p->lon);
+    w.opt_field("actor", p->actor);
+    w.span(p->span);
+    w.rule(p->rule);
+    w.close();
+}
+
+void write_actor(Writer& w, const Actor& a) {
+    w.open();
+    w.field("id", a.id);
+    w.field("name", a.name);
+    w.field("kind", to_string(a.kind));
+    w.key("aliases");
+    w.open_array();
+    for (const std::string& alias : a.aliases) {
+        w.key({});
+        w.value(alias);
+    }
+    w.close_array();
+    w.opt_field("country_code", a.country_code);
+    w.opt_field("lat", a.lat);
+    w.opt_field("lon", a.lon);
+    w.opt_field("place_type", a.place_type);
+    w.key("roles");
+    w.open_array();
+    for (const Role& r : a.roles) {
+        w.key({});
+        w.open();
+        w.field("title", r.title);
+        w.opt_field("organization", r.organization);
+        w.field("former", r.former);
+        w.span(r.span);
+        w.close();
+    }
+    w.close_array();
+    w.key("mentions");
+    w.open_array();
+    for (const Mention& m : a.mentions) {
+        w.key({});
+        w.open();
+        w.span(m.span);
+        w.field("text", m.text);
+        w.field("sentence", m.sentence);
+        w.rule(m.rule);
+        w.close();
+    }
+    w.close_array();
+    w.rule(a.rule);
+    w.close();
+}
+
+void write_event(Writer& w, const Event& e) {
+    w.open();
+    w.field("id", e.id);
+    w.field("type", e.type);
+    w.field("cameo", e.cameo);
+    w.field("gtd_attack_type", e.gtd_attack_type);
+    w.key("trigger");
+    write_arg(w, e.trigger);
+    w.opt_field("date", e.date);
+    write_place(w, e.place);
+    write_figure(w, "killed", e.killed);
+    write_figure(w, "wounded", e.wounded);
+    write_args(w, "perpetrators", e.perpetrators);
+    write_args(w, "victims", e.victims);
+    write_args(w, "targets", e.targets);
+    write_args(w, "weapons", e.weapons);
+    write_args(w, "claimed_by", e.claimed_by);
+    write_args(w, "mentions", e.mentions);
+    w.field("sentence", e.sentence);
+    w.span(e.span);
+    w.field("confidence", e.confidence);
+    if (w.explain()) w.field("date_rule", e.date_rule);
+    w.close();
+}
+
+void write_claim(Writer& w, const Claim& c) {
+    w.open();
+    w.field("id", c.id);
+    w.field("kind", to_string(c.kind));
+    w.opt_field("speaker", c.speaker);
+    w.field("text", c.text);
+    w.span(c.span);
+    w.key("about");
+    w.open_array();
+    for (const std::string& a : c.about) {
+        w.key({});
+        w.value(a);
+    }
+    w.close_array();
+    w.opt_field("event", c.event);
+    w.key("value");
+    if (c.value) w.value(*c.value);
+    else w.null();
+    w.field("confidence", c.confidence);
+    w.rule(c.rule);
+    w.close();
+}
+
 }  // namespace
 
-nlohmann::ordered_json document_to_json(const Extraction& x, bool explain) {
-    const Document& d = x.document;
-    ojson doc{{"id", d.id},         {"title", opt_string(d.title)}, {"date", opt_string(d.date)},
-              {"source", opt_string(d.source)}, {"url", opt_string(d.url)},
-              {"path", opt_string(d.path)},      {"content_hash", d.content_hash},
-              {"length", d.text.size()}};
-    if (!d.meta.empty()) doc["meta"] = d.meta;
-
-    ojson sentences = ojson::array();
-    for (const Sentence& s : x.sentences) {
-        ojson j{{"start", s.span.begin}, {"end", s.span.end}};
-        if (s.boilerplate) j["boilerplate"] = true;
-        sentences.push_back(std::move(j));
-    }
-    doc["sentences"] = std::move(sentences);
-
-    ojson actors = ojson::array();
-    for (const Actor& a : x.actors) {
-        ojson roles = ojson::array();
-        for (const Role& r : a.roles)
-            roles.push_back({{"title", r.title}, {"organization", opt_string(r.organization)},
-                             {"former", r.former}, {"start", r.span.begin}, {"end", r.span.end}});
-        ojson mentions = ojson::array();
-        for (const Mention& m : a.mentions) {
-            ojson mj{{"start", m.span.begin}, {"end", m.span.end}, {"text", m.text},
-                     {"sentence", m.sentence}};
-            put_rule(mj, m.rule, explain);
-            mentions.push_back(std::move(mj));
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t run = pos;  // plain ASCII is copied in one go
+        while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
+               static_cast<unsigned char>(text[run]) < 0x80 && text[run] != '"' && text[run] != '\\')
+            ++run;
+        out.append(text.data() + pos, run - pos);
+        pos = run;
+        if (pos == text.size()) break;
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte >= 0x80) {
+            append_utf8(out, next_code_point(text, pos));
+            continue;
         }
-        ojson j{{"id", a.id},
-                {"name", a.name},
-                {"kind", to_string(a.kind)},
-                {"aliases", a.aliases},
-                {"country_code", opt_string(a.country_code)},
-                {"lat", opt_number(a.lat)},
-                {"lon", opt_number(a.lon)},
-                {"place_type", opt_string(a.place_type)},
-                {"roles", std::move(roles)},
-                {"mentions", std::move(mentions)}};
-        put_rule(j, a.rule, explain);
-        actors.push_back(std::move(j));
+        ++pos;
+        switch (byte) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[byte >> 4];
+                out += hex[byte & 0xF];
+            }
+        }
     }
-    doc["actors"] = std::move(actors);
+    out += '"';
+}
 
-    ojson events = ojson::array();
+void append_document_json(std::string& out, const Extraction& x, bool explain, bool with_schema) {
+    const Document& d = x.document;
+    Writer w(out, explain);
+    w.open();
+    if (with_schema) w.field("schema", kSchema);
+    w.field("id", d.id);
+    w.opt_field("title", d.title);
+    w.opt_field("date", d.date);
+    w.opt_field("source", d.source);
+    w.opt_field("url", d.url);
+    w.opt_field("path", d.path);
+    w.field("content_hash", d.content_hash);
+    w.field("length", static_cast<std::uint64_t>(d.text.size()));
+    if (!d.meta.empty()) {
+        w.key("meta");
+        w.raw(d.meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+
+    w.key("sentences");
+    w.open_array();
+    for (const Sentence& s : x.sentences) {
+        w.key({});
+        w.open();
+        w.span(s.span);
+        if (s.boilerplate) w.field("boilerplate", true);
+        w.close();
+    }
+    w.close_array();
+
+    w.key("actors");
+    w.open_array();
+    for (const Actor& a : x.actors) {
+        w.key({});
+        write_actor(w, a);
+    }
+    w.close_array();
+
+    w.key("events");
+    w.open_array();
     for (const Event& e : x.events) {
-        ojson j{{"id", e.id},
-                {"type", e.type},
-                {"cameo", e.cameo},
-                {"gtd_attack_type", e.gtd_attack_type},
-                {"trigger", arg_json(e.trigger, explain)},
-                {"date", opt_string(e.date)},
-                {"place", place_json(e.place, explain)},
-                {"killed", figure_json(e.killed, explain)},
-                {"wounded", figure_json(e.wounded, explain)},
-                {"perpetrators", args_json(e.perpetrators, explain)},
-                {"victims", args_json(e.victims, explain)},
-                {"targets", args_json(e.targets, explain)},
-                {"weapons", args_json(e.weapons, explain)},
-                {"claimed_by", args_json(e.claimed_by, explain)},
-                {"mentions", args_json(e.mentions, explain)},
-                {"sentence", e.sentence},
-                {"start", e.span.begin},
-                {"end", e.span.end},
-                {"confidence", e.confidence}};
-        if (explain) j["date_rule"] = e.date_rule;
-        events.push_back(std::move(j));
+        w.key({});
+        write_event(w, e);
     }
-    doc["events"] = std::move(events);
+    w.close_array();
 
-    ojson claims = ojson::array();
+    w.key("claims");
+    w.open_array();
     for (const Claim& c : x.claims) {
-        ojson j{{"id", c.id},
-                {"kind", to_string(c.kind)},
-                {"speaker", opt_string(c.speaker)},
-                {"text", c.text},
-                {"start", c.span.begin},
-                {"end", c.span.end},
-                {"about", c.about},
-                {"event", opt_string(c.event)},
-                {"value", c.value ? ojson(*c.value) : ojson(nullptr)},
-                {"confidence", c.confidence}};
-        put_rule(j, c.rule, explain);
-        claims.push_back(std::move(j));
+        w.key({});
+        write_claim(w, c);
     }
-    doc["claims"] = std::move(claims);
+    w.close_array();
 
     if (explain) {
-        ojson diags = ojson::array();
-        for (const Diagnostic& g : x.diagnostics)
-            diags.push_back({{"severity", to_string(g.severity)}, {"code", g.code},
-                             {"message", g.message}, {"line", g.line}});
-        doc["diagnostics"] = std::move(diags);
+        w.key("diagnostics");
+        w.open_array();
+        for (const Diagnostic& g : x.diagnostics) {
+            w.key({});
+            w.open();
+            w.field("severity", to_string(g.severity));
+            w.field("code", g.code);
+            w.field("message", g.message);
+            w.field("line", g.line);
+            w.close();
+        }
+        w.close_array();
     }
-    return doc;
+    w.close();
+}
+
+std::string document_json(const Extraction& x, bool explain, bool with_schema) {
+    std::string out;
+    out.reserve(4096 + x.document.text.size() / 2);
+    append_document_json(out, x, explain, with_schema);
+    return out;
+}
+
+nlohmann::ordered_json document_to_json(const Extraction& x, bool explain) {
+    return nlohmann::ordered_json::parse(document_json(x, explain, false));
 }
 
 Extraction document_from_json(const nlohmann::json& j, Document document) {

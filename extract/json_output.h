@@ -1,6 +1,9 @@
 // The JSON contract of `ekg extract` (docs/json-output.md), both ways.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "model.h"
@@ -9,6 +12,14 @@ namespace ekg::extract {
 
 /// Schema name written as "schema" at the top of every output.
 inline constexpr const char* kSchema = "ekg.extract/1";
+
+/// Appends one document object of the contract as compact JSON (what
+/// document_to_json(x, explain).dump() prints), with "schema" first when `with_schema`.
+void append_document_json(std::string& out, const Extraction& x, bool explain, bool with_schema);
+std::string document_json(const Extraction& x, bool explain, bool with_schema);
+
+/// Appends `text` as a JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD.
+void append_json_string(std::string& out, std::string_view text);
 
 /// One document object of the contract. With `explain`, every value carries "rule" and the
 /// document carries its diagnostics; without, those are left out.

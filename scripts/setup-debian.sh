@@ -11,6 +11,7 @@ packages=(
   libcli11-dev              # git-style command line
   libutf8proc-dev           # Unicode case folding and diacritic stripping for matching
   libgumbo-dev              # HTML5 parsing of scraped articles
+  libmimalloc-dev           # allocator of the ekg executable (extraction allocates many small strings)
   catch2                    # unit tests (v2.13)
   libbenchmark-dev          # Google Benchmark micro-benchmarks in bench/
   iso-codes                 # country names at data-generation time

@@ -76,3 +76,27 @@ TEST_CASE("mention offsets index the stored text", "[extract][json]") {
         for (const Mention& m : a.mentions)
             CHECK(x.document.text.substr(m.span.begin, m.span.end - m.span.begin) == m.text);
 }
+
+TEST_CASE("the direct writer prints canonical compact JSON: parsing and dumping it changes nothing",
+          "[extract][json]") {
+    Extraction x = hand_made();
+    x.document.meta = {{"feed", "wire"}, {"rank", 2}};
+    x.actors.at(0).lat = 33.0;       // integral doubles keep their ".0"
+    x.actors.at(0).lon = -0.000125;  // small ones their exponent
+    x.claims.at(0).text = "tab\there \"quoted\" back\\slash \b\f\x01 caf\xC3\xA9";
+    for (const bool explain : {false, true}) {
+        const std::string fast = extract::document_json(x, explain, /*with_schema=*/true);
+        const auto parsed = nlohmann::ordered_json::parse(fast);
+        CHECK(parsed.dump() == fast);
+        CHECK(parsed.begin().key() == "schema");
+        CHECK(parsed.at("actors").at(0).at("lat").is_number_float());
+        CHECK(parsed.at("claims").at(0).at("text") == x.claims.at(0).text);
+    }
+}
+
+TEST_CASE("the writer repairs invalid UTF-8 instead of printing it", "[extract][json]") {
+    std::string out;
+    extract::append_json_string(out, std::string("ok \xFF end", 8));
+    CHECK(out == "\"ok \xEF\xBF\xBD end\"");
+    CHECK_NOTHROW(nlohmann::json::parse(out));
+}
