@@ -128,11 +128,14 @@ void Gazetteer::add_alias(std::uint32_t index, std::string_view alias, bool demo
     });
     if (!duplicate) refs.push_back(std::move(ref));
     for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
-        prefixes_.insert(key.substr(0, space));
-        if (lower_first) lower_prefixes_.insert(key.substr(0, space));
+        const std::uint64_t fp = FingerprintSet::of(std::string_view(key).substr(0, space));
+        prefixes_.insert(fp);
+        if (lower_first) lower_prefixes_.insert(fp);
     }
-    prefixes_.insert(key);
-    if (lower_first) lower_prefixes_.insert(key);
+    const std::uint64_t fp = FingerprintSet::of(key);
+    prefixes_.insert(fp);
+    if (lower_first) lower_prefixes_.insert(fp);
+    keys_.insert(fp);
     max_words_ = std::max(max_words_, words);
 }
 
@@ -146,38 +149,53 @@ std::vector<NameMatch> Gazetteer::match(std::string_view original, const std::ve
                                         const FoldedText& folded, CaseStyle style) const {
     std::vector<NameMatch> matches;
     const std::string& ft = folded.text;
-    std::vector<std::pair<std::string, std::size_t>> keys;  // key, end token
+    std::vector<std::size_t> ends;  // end tokens of the runs that are whole alias keys
+    std::string key;
+    const auto piece = [&](std::size_t j) {
+        return std::string_view(ft.data() + tokens[j].fbegin, tokens[j].fend - tokens[j].fbegin);
+    };
     for (std::size_t i = 0; i < tokens.size();) {
         const Token& first = tokens[i];
         // In mixed-case text a word that does not start with a capital can begin only the
         // aliases that need none.
-        const auto& prefixes = style == CaseStyle::mixed && first.span.begin < original.size() &&
-                                       !is_upper_ascii(original[first.span.begin])
-                                   ? lower_prefixes_
-                                   : prefixes_;
-        if (!first.word ||
-            !prefixes.contains(std::string_view(ft.data() + first.fbegin, first.fend - first.fbegin))) {
+        const FingerprintSet& prefixes = style == CaseStyle::mixed && first.span.begin < original.size() &&
+                                                 !is_upper_ascii(original[first.span.begin])
+                                             ? lower_prefixes_
+                                             : prefixes_;
+        if (!first.word) {
             ++i;
             continue;
         }
-        keys.clear();
-        std::string key;
-        std::size_t words = 0;
-        for (std::size_t j = i; j < tokens.size() && words < max_words_; ++j) {
-            const std::string_view piece(ft.data() + tokens[j].fbegin,
-                                         tokens[j].fend - tokens[j].fbegin);
-            if (piece == "-") continue;
-            if (!key.empty()) key += ' ';
-            key += piece;
+        std::uint64_t h = FingerprintSet::extend(FingerprintSet::start(), piece(i));
+        std::uint64_t fp = FingerprintSet::finish(h);
+        if (!prefixes.contains(fp)) {
+            ++i;
+            continue;
+        }
+        ends.clear();
+        if (keys_.contains(fp)) ends.push_back(i + 1);
+        std::size_t words = 1;
+        for (std::size_t j = i + 1; j < tokens.size() && words < max_words_; ++j) {
+            const std::string_view p = piece(j);
+            if (p == "-") continue;
+            h = FingerprintSet::extend(FingerprintSet::extend(h, ' '), p);
+            fp = FingerprintSet::finish(h);
             ++words;
-            if (!prefixes.contains(std::string_view(key))) break;  // no alias goes on this way
-            keys.emplace_back(key, j + 1);
+            if (!prefixes.contains(fp)) break;  // no alias goes on this way
+            if (keys_.contains(fp)) ends.push_back(j + 1);
         }
         bool found = false;
-        for (auto k = keys.rbegin(); k != keys.rend() && !found; ++k) {
-            const auto it = aliases_.find(k->first);
-            if (it == aliases_.end()) continue;
-            const std::size_t last = k->second;
+        for (auto k = ends.rbegin(); k != ends.rend() && !found; ++k) {
+            const std::size_t last = *k;
+            key.clear();
+            for (std::size_t j = i; j < last; ++j) {
+                const std::string_view p = piece(j);
+                if (p == "-") continue;
+                if (!key.empty()) key += ' ';
+                key += p;
+            }
+            const auto it = aliases_.find(key);
+            if (it == aliases_.end()) continue;  // a fingerprint collision
             const Span span{tokens[i].span.begin, tokens[last - 1].span.end};
             const std::string_view text = original.substr(span.begin, span.end - span.begin);
             NameMatch m{i, last, span, {}};
@@ -187,7 +205,7 @@ std::vector<NameMatch> Gazetteer::match(std::string_view original, const std::ve
                     case AliasCase::any: break;
                     case AliasCase::exact:
                         if (style == CaseStyle::mixed) ok = text == ref.form;
-                        else ok = !is_common_word(k->first);
+                        else ok = !is_common_word(key);
                         break;
                     case AliasCase::capitalized:
                         if (style == CaseStyle::mixed) {

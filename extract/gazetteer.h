@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "fingerprint.h"
 #include "model.h"
 #include "text.h"
 
@@ -86,13 +87,15 @@ private:
     std::vector<Entry> entries_;
     Map<std::uint32_t> by_id_;
     Map<std::vector<AliasRef>> aliases_;
-    /// Every word prefix of every alias key ("al", "al qaeda", "al qaeda in", ...): matching
-    /// extends a run of words only while it can still become an alias.
-    std::unordered_set<std::string, KeyHash, std::equal_to<>> prefixes_;
+    /// Fingerprints of every word prefix of every alias key ("al", "al qaeda", "al qaeda in",
+    /// ...): matching extends a run of words only while it can still become an alias.
+    FingerprintSet prefixes_;
     /// The same for aliases whose first word may be written in lower case ("the government",
     /// "al-Qaeda"): in mixed-case text a word that starts lower-case can only begin these,
     /// and most words of a text are such words.
-    std::unordered_set<std::string, KeyHash, std::equal_to<>> lower_prefixes_;
+    FingerprintSet lower_prefixes_;
+    /// Fingerprints of whole alias keys: a run is looked up in aliases_ only when it hits here.
+    FingerprintSet keys_;
     std::size_t max_words_ = 1;
 };
 
