@@ -341,7 +341,10 @@ private:
 
     /// The cue of data/claim_cues.tsv starting at token i, if any.
     const ClaimCue* cue_at(std::size_t i, std::size_t end) const {
-        for (const ClaimCue& cue : r_.claims.cues) {
+        const auto bucket = r_.claims.by_first.find(w_[i]);
+        if (bucket == r_.claims.by_first.end()) return nullptr;
+        for (const std::uint32_t index : bucket->second) {
+            const ClaimCue& cue = r_.claims.cues[index];
             if (i + cue.words.size() > end) continue;
             bool ok = true;
             for (std::size_t k = 0; k < cue.words.size() && ok; ++k) ok = w_.is(i + k, cue.words[k]);
@@ -629,6 +632,8 @@ ClaimLexicon load_claim_lexicon(const std::string& data_dir) {
     std::stable_sort(lex.cues.begin(), lex.cues.end(), [](const ClaimCue& a, const ClaimCue& b) {
         return a.words.size() > b.words.size();
     });
+    for (std::size_t i = 0; i < lex.cues.size(); ++i)
+        lex.by_first[lex.cues[i].words.front()].push_back(static_cast<std::uint32_t>(i));
     return lex;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model.h"
+#include "text.h"
 
 namespace ekg::extract {
 
@@ -26,6 +27,8 @@ struct ClaimCue {
 /// The claim cues, longest first so the first match at a token is the longest.
 struct ClaimLexicon {
     std::vector<ClaimCue> cues;
+    /// Indexes into `cues` by first word, in the order of `cues`.
+    StringMap<std::vector<std::uint32_t>> by_first;
 };
 
 /// Loads data_dir/claim_cues.tsv. Throws Error(ExitCode::data) naming file:line on a bad row.

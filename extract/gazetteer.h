@@ -76,13 +76,8 @@ public:
     std::vector<AliasRef> lookup(std::string_view name) const;
 
 private:
-    /// Hashes std::string and std::string_view alike, so lookups need no copy.
-    struct KeyHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     template <class V>
-    using Map = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+    using Map = StringMap<V>;
 
     std::vector<Entry> entries_;
     Map<std::uint32_t> by_id_;

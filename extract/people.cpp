@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "actors.h"
 #include "error.h"
@@ -395,7 +396,7 @@ class Finder {
     std::vector<char> usable_;                        ///< per token: outside suspicious spans
     std::vector<KnownMention> known_;                 ///< gazetteer mentions, in text order
     std::vector<int> owner_;                          ///< per token: index into known_, or -1
-    std::map<std::string, int> lower_words_;  ///< folded words written in lower case, and how often
+    std::unordered_map<std::string_view, int> lower_words_;  ///< folded words written in lower case (views of folded_), and how often
     std::vector<char> headline_;              ///< per sentence: written in title case
     std::vector<std::pair<std::size_t, std::size_t>> nicknames_;  ///< quoted nicknames in names
     std::vector<Unit> units_;
@@ -516,7 +517,7 @@ void Finder::index_tokens() {
             owner_[static_cast<std::size_t>(it - t_.begin())] = static_cast<int>(k);
     }
     for (std::size_t i = 0; i < n; ++i)
-        if (lower(i)) ++lower_words_[std::string(fw(i))];
+        if (lower(i)) ++lower_words_[fw(i)];
     // A sentence in title case (a headline) says little about which words are names: most of
     // its words are capitalised, common words among them (written in lower case elsewhere).
     headline_.assign(sentences_.size(), 0);
@@ -527,7 +528,7 @@ void Finder::index_tokens() {
             ++words;
             if (!cap(i)) continue;
             ++caps;
-            const std::string w(fw(i));
+            const std::string_view w = fw(i);
             if (i > sent_begin_[si] && (lower_words_.count(w) || lex_.stopwords.count(w))) ++common;
         }
         headline_[si] = words >= 4 && caps * 10 >= words * 7 && common >= 2;
@@ -554,7 +555,7 @@ void Finder::find_units() {
                 }
                 if (punct(j, ".") && touching(j) &&
                     (single_capital(j - 1) ||
-                     (cap(j - 1) && lex_.titles.count(std::string(fw(j - 1)))))) {
+                     (cap(j - 1) && lex_.titles.count(fw(j - 1))))) {
                     last = j++;
                     continue;
                 }
@@ -620,14 +621,14 @@ void Finder::find_units() {
                         if (start == 0) break;
                     }
                     if (go_on && k < se && cap(k) && usable_[k] &&
-                        !lex_.stopwords.count(std::string(fw(k)))) {
+                        !lex_.stopwords.count(fw(k))) {
                         j = k;
                         continue;
                     }
                 }
                 // "Bureau of Alcohol and Firearms": "and" inside an organisation's field.
                 if (lower(j) && fw(j) == "and" && j + 1 < se && cap(j + 1) && usable_[j + 1] &&
-                    owner_[j + 1] < 0 && !lex_.stopwords.count(std::string(fw(j + 1)))) {
+                    owner_[j + 1] < 0 && !lex_.stopwords.count(fw(j + 1))) {
                     bool org_field = false;
                     for (std::size_t k = i + 1; k < j && !org_field; ++k) {
                         if (!(lower(k) && is_weak_connector(fw(k)))) continue;
@@ -690,7 +691,7 @@ void Finder::add_unit(std::size_t cb, std::size_t ce, std::size_t si, std::size_
                 ++b;
                 continue;
             }
-            const std::string w(fw(b));
+            const std::string_view w = fw(b);
             if (is_article(w)) {
                 ++b;
                 continue;
@@ -736,7 +737,7 @@ void Finder::add_unit(std::size_t cb, std::size_t ce, std::size_t si, std::size_
         // "-ist": first names end in "-ian", "-or" and "-man" too (Christian, Victor, Norman).
         if (u.clause_initial && t == b && cap(t) && fw(t).size() > 5 &&
             fw(t).substr(fw(t).size() - 3) == "ist" && !place_owner(t) && e - t >= 3 &&
-            cap(t + 1) && cap(e - 1) && !lex_.titles.count(std::string(fw(t)))) {
+            cap(t + 1) && cap(e - 1) && !lex_.titles.count(fw(t))) {
             u.has_title = true;
             u.title_b = t;
             u.title_e = t + 1;
@@ -828,7 +829,7 @@ std::optional<std::pair<std::size_t, std::size_t>> Finder::appositive_at(std::si
         }
         if (lower(e) && ends_appositive(fw(e))) break;
         if (lower(e) && e > b) {
-            const auto sv = lex_.speech_verbs.find(std::string(fw(e)));
+            const auto sv = lex_.speech_verbs.find(fw(e));
             if (sv != lex_.speech_verbs.end() && sv->second != SpeechPosition::adverb &&
                 sv->second != SpeechPosition::before)
                 break;
@@ -959,7 +960,7 @@ bool Finder::person_shape(const Unit& u, Evidence evidence) const {
         if (match_forward(lex_.titles, u.b, u.e, &tw) >= u.e && tw != nullptr) return false;
         std::size_t last = u.e;
         while (last > u.b && !t_[last - 1].word) --last;
-        const auto end_title = lex_.titles.find(std::string(fw(last - 1)));
+        const auto end_title = lex_.titles.find(fw(last - 1));
         if (end_title != lex_.titles.end() && (end_title->second.title || end_title->second.role))
             return false;
         // A publication or a place named with an article ("El Diario", "La Prensa").
@@ -970,7 +971,7 @@ bool Finder::person_shape(const Unit& u, Evidence evidence) const {
         if (words == 1 && u.b > 0 && lower(u.b - 1) && is_particle(fw(u.b - 1))) return false;
         if (words >= 2) {
             // A common noun ends it ("Wilson Report").
-            const auto lw = lower_words_.find(std::string(fw(last - 1)));
+            const auto lw = lower_words_.find(fw(last - 1));
             if (lw != lower_words_.end() && lw->second >= 2) return false;
             // A place of two or more words inside it ("U-T San Diego").
             std::size_t place_words = 0;

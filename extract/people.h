@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model.h"
+#include "text.h"
 
 namespace ekg::extract {
 
@@ -43,11 +44,11 @@ struct OrgHead {
 /// The word lists the context rules read. Keys are folded words joined by single spaces, with
 /// dots and hyphens dropped ("Lt. Gen." -> "lt gen", "vice-president" -> "vice president").
 struct PeopleLexicon {
-    std::unordered_map<std::string, TitleWord> titles;
-    std::unordered_map<std::string, SpeechPosition> speech_verbs;
-    std::unordered_set<std::string> speech_prefixes;  ///< every word prefix of a speech verb key
-    std::unordered_map<std::string, OrgHead> org_heads;
-    std::unordered_set<std::string> stopwords;  ///< words that neither begin nor make a name
+    StringMap<TitleWord> titles;
+    StringMap<SpeechPosition> speech_verbs;
+    StringSet speech_prefixes;  ///< every word prefix of a speech verb key
+    StringMap<OrgHead> org_heads;
+    StringSet stopwords;  ///< words that neither begin nor make a name
     std::size_t max_words = 1;                  ///< the longest key, in words
 };
 

@@ -4,11 +4,23 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model.h"
 
 namespace ekg::extract {
+
+/// Hashes std::string and std::string_view alike: lexicons keyed by std::string are looked up
+/// with views of the folded text, no copy.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 /// What repair_utf8 changed.
 struct RepairReport {
