@@ -271,20 +271,28 @@ Diagnostic suspicious(const Document& d, const Span& span, const std::string& wh
 void foreign_script_runs(const Document& d, std::vector<Span>& out,
                          std::vector<Diagnostic>& diagnostics) {
     const std::string& text = d.text;
-    std::map<Script, std::size_t> counts;
+    std::array<std::size_t, static_cast<std::size_t>(Script::other) + 1> counts{};
     std::size_t letters = 0;
     for (std::size_t pos = 0; pos < text.size();) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c < 0x80) {  // ASCII needs no decoding
+            ++pos;
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++counts[static_cast<std::size_t>(Script::latin)];
+            continue;
+        }
         const Script s = script_of(next_code_point(text, pos));
         if (s == Script::none) continue;
-        ++counts[s];
-        ++letters;
+        ++counts[static_cast<std::size_t>(s)];
     }
+    for (std::size_t i = 1; i < counts.size(); ++i) letters += counts[i];
     if (letters == 0) return;
-    const auto dominant =
-        std::max_element(counts.begin(), counts.end(),
-                         [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (dominant->second * 10 < letters * 9) return;
-    const Script main = dominant->first;
+    // The first script with the most letters (ties go to the lower enumerator, as before).
+    std::size_t best = 1;
+    for (std::size_t i = 2; i < counts.size(); ++i)
+        if (counts[i] > counts[best]) best = i;
+    if (counts[best] * 10 < letters * 9) return;
+    const auto main = static_cast<Script>(best);
+    if (counts[best] == letters) return;  // one script only: nothing foreign
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t start = pos;

@@ -1021,11 +1021,12 @@ private:
                     first_owned = s;
                     break;
                 }
-            for (std::uint32_t s = 0; s < first_owned; ++s)
+            // No draft owns a sentence (every one was dropped): there is no first event.
+            for (std::uint32_t s = 0; first_owned < owner.size() && s < first_owned; ++s)
                 if (!boilerplate(s) && !split_sentences.count(s)) {
                     bool figures = false;
                     for (const CasualtyFigure& f : figures_[s]) figures = figures || !f.zero;
-                    if (figures) drafts_[owner[first_owned] == kNone ? 0 : owner[first_owned]].sentences.insert(s);
+                    if (figures) drafts_[owner[first_owned]].sentences.insert(s);
                 }
         }
     }

@@ -120,32 +120,51 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-FoldedText fold(std::string_view original) {
-    FoldedText f;
+namespace {
+
+/// fold() and fold_string() in one: with `Offsets`, every output byte records the original
+/// code point it came from.
+template <bool Offsets>
+void fold_into(std::string_view original, FoldedText& f) {
     f.text.reserve(original.size());
-    f.begin.reserve(original.size());
-    f.end.reserve(original.size());
+    if constexpr (Offsets) {
+        f.begin.reserve(original.size());
+        f.end.reserve(original.size());
+    }
     const auto emit = [&](char32_t cp, std::uint32_t b, std::uint32_t e) {
         const std::size_t before = f.text.size();
         append_utf8(f.text, cp);
-        for (std::size_t i = before; i < f.text.size(); ++i) {
-            f.begin.push_back(b);
-            f.end.push_back(e);
+        if constexpr (Offsets) {
+            for (std::size_t i = before; i < f.text.size(); ++i) {
+                f.begin.push_back(b);
+                f.end.push_back(e);
+            }
         }
     };
     for (std::size_t pos = 0; pos < original.size();) {
-        const auto b = static_cast<std::uint32_t>(pos);
-        const auto c = static_cast<unsigned char>(original[pos]);
-        if (c < 0x80 && c > ' ') {  // fast path: printable ASCII
-            ++pos;
-            emit(static_cast<char32_t>(c >= 'A' && c <= 'Z' ? c + 32 : c), b, b + 1);
-            continue;
+        // Fast path: a run of printable ASCII (space included) folds byte for byte.
+        std::size_t run = pos;
+        while (run < original.size() && static_cast<unsigned char>(original[run]) >= 0x20 &&
+               static_cast<unsigned char>(original[run]) < 0x80)
+            ++run;
+        if (run > pos) {
+            for (std::size_t i = pos; i < run; ++i) {
+                const char c = original[i];
+                f.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+                if constexpr (Offsets) {
+                    f.begin.push_back(static_cast<std::uint32_t>(i));
+                    f.end.push_back(static_cast<std::uint32_t>(i + 1));
+                }
+            }
+            pos = run;
+            if (pos == original.size()) break;
         }
+        const auto b = static_cast<std::uint32_t>(pos);
         const char32_t cp = next_code_point(original, pos);
         const auto e = static_cast<std::uint32_t>(pos);
         char32_t mapped = 0;
         if (special_fold(cp, mapped) || cp < 0x80) {
-            if (cp < 0x80 && mapped == 0 && cp != 0) mapped = cp == ' ' ? ' ' : cp;
+            if (cp < 0x80 && mapped == 0 && cp != 0) mapped = cp;
             if (mapped != 0) emit(mapped, b, e);
             continue;
         }
@@ -170,10 +189,22 @@ FoldedText fold(std::string_view original) {
             emit(out, b, e);
         }
     }
+}
+
+}  // namespace
+
+FoldedText fold(std::string_view original) {
+    FoldedText f;
+    fold_into<true>(original, f);
     return f;
 }
 
-std::string fold_string(std::string_view s) { return fold(s).text; }
+
+std::string fold_string(std::string_view s) {
+    FoldedText f;
+    fold_into<false>(s, f);
+    return std::move(f.text);
+}
 
 bool is_alnum_cp(char32_t cp) {
     if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
