@@ -33,9 +33,9 @@ CREATE TABLE IF NOT EXISTS sentences(
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
   text, content='sentences', content_rowid='rowid');
-CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
-END;
+-- New sentences are indexed once per batch (Store::index_new_sentences): a per-row trigger
+-- made every INSERT open a statement savepoint, and FTS5 flushes its pending terms at each.
+DROP TRIGGER IF EXISTS sentences_ai;
 CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
@@ -516,6 +516,7 @@ std::size_t Store::add_documents(const std::vector<Extraction>& batch) {
                       path_);
     std::size_t added = 0;
     std::set<std::string> seen;
+    const std::int64_t last_rowid = max_sentence_rowid();
     for (const Extraction& x : batch) {
         const Document& d = x.document;
         exists.bind(1, d.content_hash).bind(2, d.id);
@@ -556,8 +557,24 @@ std::size_t Store::add_documents(const std::vector<Extraction>& batch) {
             }
         ++added;
     }
+    index_new_sentences(last_rowid);
     t.commit();
     return added;
+}
+
+std::int64_t Store::max_sentence_rowid() const {
+    Statement s(db_, "SELECT coalesce(max(rowid), 0) FROM sentences", path_);
+    s.step();
+    return s.integer(0);
+}
+
+void Store::index_new_sentences(std::int64_t after_rowid) {
+    Statement s(db_,
+                "INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences "
+                "WHERE rowid > ? ORDER BY rowid",
+                path_);
+    s.bind(1, after_rowid);
+    s.run();
 }
 
 void Store::check_source(const std::string& path) {
@@ -607,6 +624,7 @@ std::size_t Store::copy_documents_from(const std::string& source, std::size_t* c
             n.step();
             *conflicts = static_cast<std::size_t>(n.integer(0));
         }
+        const std::int64_t last_rowid = max_sentence_rowid();
         exec("INSERT INTO main.documents(id, content_hash, title, date, url, source, path, line, "
              "text, meta, extraction) "
              "SELECT id, content_hash, title, date, url, source, path, line, text, meta, extraction "
@@ -619,6 +637,7 @@ std::size_t Store::copy_documents_from(const std::string& source, std::size_t* c
              "FROM merge_source.mentions WHERE document_id IN (SELECT id FROM merge_new) "
              "ORDER BY document_id, rowid;"
              "DELETE FROM merge_new;");
+        index_new_sentences(last_rowid);
         t.commit();
     } catch (...) {
         sqlite3_exec(db_, "DETACH DATABASE merge_source", nullptr, nullptr, nullptr);

@@ -89,6 +89,9 @@ public:
 private:
     void exec(const std::string& sql) const;
     void create_schema(std::int64_t version);
+    std::int64_t max_sentence_rowid() const;
+    /// Adds the sentences after `after_rowid` to the full-text index, in one statement.
+    void index_new_sentences(std::int64_t after_rowid);
     void write_merged_events(const graph::EventMerge& merge,
                              const std::map<std::string, std::string>& actor_names);
 

@@ -122,6 +122,14 @@ TEST_CASE("merging three shards equals one build over all their inputs, in any m
                      std::to_string(texts.size() + 6) + " from 3 databases, already stored 1)") !=
           std::string::npos);
     check_same(whole, merged);
+    // Every stored sentence is in the full-text index (one docsize row each), built or merged.
+    for (const std::string& db : {whole, merged})
+        CHECK(scalar(db, "SELECT count(*) FROM sentences_fts_docsize") ==
+              scalar(db, "SELECT count(*) FROM sentences"));
+    CHECK(scalar(merged, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'killed'") ==
+          scalar(whole, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'killed'"));
+    CHECK(scalar(whole, "SELECT count(*) > 0 FROM sentences_fts WHERE sentences_fts MATCH 'killed'") ==
+          "1\n");
 
     SECTION("another merge order gives the same database") {
         const std::string other = (dir.path / "other.db").string();
