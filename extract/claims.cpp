@@ -243,9 +243,10 @@ private:
                 if (open) close_at(i, i, true);  // no closing mark in its paragraph
                 continue;
             }
-            const bool curly_open = text.compare(i, 3, "\xE2\x80\x9C") == 0;
-            const bool curly_close = text.compare(i, 3, "\xE2\x80\x9D") == 0;
             const bool straight = c == '"';
+            if (!straight && c != '\xE2') continue;  // every quotation mark starts so
+            const bool curly_open = !straight && text.compare(i, 3, "\xE2\x80\x9C") == 0;
+            const bool curly_close = !straight && text.compare(i, 3, "\xE2\x80\x9D") == 0;
             if (!curly_open && !curly_close && !straight) continue;
             if (!open && (curly_open || straight)) {
                 open = i;

@@ -64,6 +64,8 @@ public:
     /// True when a quotation is open at `pos` (not before the last offset asked).
     bool open_at(std::size_t pos) {
         for (; pos_ < pos && pos_ < text_.size(); ++pos_) {
+            const char c = text_[pos_];
+            if (c != '\n' && c != '\xE2' && c != '"') continue;  // what every mark starts with
             if (text_.substr(pos_, 2) == "\n\n") open_ = false;  // quotes never span paragraphs
             else if (text_.substr(pos_, 3) == "\xE2\x80\x9C") open_ = true;
             else if (text_.substr(pos_, 3) == "\xE2\x80\x9D") open_ = false;
@@ -191,7 +193,7 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t* cuts) 
             ++i;
             continue;
         }
-        if (c != '.' && c != '!' && c != '?' && text.substr(i, 3) != "\xE2\x80\xA6") {
+        if (c != '.' && c != '!' && c != '?' && (c != '\xE2' || text.substr(i, 3) != "\xE2\x80\xA6")) {
             ++i;
             continue;
         }

@@ -68,6 +68,13 @@ std::string repair_utf8(std::string_view bytes, RepairReport& report) {
     std::string out;
     out.reserve(bytes.size() - start);
     for (std::size_t pos = start; pos < bytes.size();) {
+        std::size_t run = pos;  // ASCII other than NUL is copied in one go
+        while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) - 1u < 0x7Fu) ++run;
+        if (run > pos) {
+            out.append(bytes.substr(pos, run - pos));
+            pos = run;
+            continue;
+        }
         const std::size_t n = valid_sequence_length(bytes, pos);
         if (n == 0) {
             ++report.invalid_sequences;
@@ -254,9 +261,10 @@ std::vector<Token> tokenize(const FoldedText& folded, std::size_t* dropped) {
 
 CaseStyle case_style(std::string_view text) {
     std::size_t upper = 0, lower = 0;
-    for (char ch : text) {
-        if (ch >= 'A' && ch <= 'Z') ++upper;
-        else if (ch >= 'a' && ch <= 'z') ++lower;
+    for (const char ch : text) {  // branch-free, so the compiler can vectorise it
+        const auto c = static_cast<unsigned char>(ch);
+        upper += static_cast<unsigned>(c - 'A') < 26u;
+        lower += static_cast<unsigned>(c - 'a') < 26u;
     }
     const std::size_t letters = upper + lower;
     if (letters < 20) return CaseStyle::mixed;
