@@ -107,6 +107,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--peers", action="store_true")
+    ap.add_argument("--peer-runs", type=int, default=0,
+                    help="runs of each peer (default: --runs); compromise takes minutes a run")
     ap.add_argument("--skip-build", action="store_true")
     args = ap.parse_args()
     ekg = os.path.abspath(args.ekg)
@@ -154,7 +156,7 @@ def main():
             print(f"speed-up extract {a}->{b} threads: {rates[(name, 'extract', b)] / rates[(name, 'extract', a)]:.2f}x")
     if args.peers and args.corpus:
         print("\n== peers on the same corpus (entity extraction only, text already in memory)")
-        for peer, (mbs, dps) in peers(args.corpus, args.runs).items():
+        for peer, (mbs, dps) in peers(args.corpus, args.peer_runs or args.runs).items():
             ours = rates[("corpus", "extract", jobs[0])]
             print(f"{peer:<12} {mbs:8.2f} MB/s {dps:8.0f} docs/s   ekg ({jobs[0]} thread) is {ours / mbs:.1f}x faster")
 

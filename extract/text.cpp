@@ -230,9 +230,17 @@ std::vector<Token> tokenize(const FoldedText& folded, std::size_t* dropped) {
     std::vector<Token> tokens;
     const std::size_t max = limits().max_token_bytes;
     const std::string_view t = folded.text;
+    tokens.reserve(t.size() / 5 + 1);
+    const auto ascii_alnum = [](unsigned char c) {
+        return static_cast<unsigned>(c - '0') < 10u || static_cast<unsigned>((c | 0x20) - 'a') < 26u;
+    };
     std::size_t pos = 0;
     while (pos < t.size()) {
         const std::size_t start = pos;
+        if (t[pos] == ' ') {  // the folded text has only plain spaces
+            ++pos;
+            continue;
+        }
         const char32_t cp = next_code_point(t, pos);
         if (cp == ' ') continue;
         if (!is_alnum_cp(cp)) {
@@ -243,6 +251,12 @@ std::vector<Token> tokenize(const FoldedText& folded, std::size_t* dropped) {
         }
         std::size_t end = pos;
         while (end < t.size()) {
+            const auto c = static_cast<unsigned char>(t[end]);
+            if (c < 0x80) {
+                if (!ascii_alnum(c)) break;
+                ++end;
+                continue;
+            }
             std::size_t next = end;
             if (!is_alnum_cp(next_code_point(t, next))) break;
             end = next;
