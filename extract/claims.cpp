@@ -121,12 +121,16 @@ private:
     std::optional<std::pair<std::size_t, SpeechPosition>> speech_verb(std::size_t i) const {
         const auto& verbs = r_.people.speech_verbs;
         std::string key;
+        std::uint64_t h = FingerprintSet::start();
         std::optional<std::pair<std::size_t, SpeechPosition>> best;
         for (std::size_t n = 0; n < r_.people.max_words && i + n < w_.size(); ++n) {
             if (!t_.tokens[i + n].word) break;
+            if (n) h = FingerprintSet::extend(h, ' ');
+            h = FingerprintSet::extend(h, w_[i + n]);
+            // No speech verb goes on this way: most words stop here, before any key is built.
+            if (!r_.people.speech_prefixes.contains(FingerprintSet::finish(h))) break;
             if (n) key += ' ';
             key += w_[i + n];
-            if (!r_.people.speech_prefixes.count(key)) break;  // no speech verb goes on this way
             auto it = verbs.find(key);
             if (it != verbs.end()) best = std::make_pair(n + 1, it->second);
         }

@@ -90,8 +90,8 @@ void load_speech_verbs(PeopleLexicon& lex, const std::string& path) {
                         "\" (expected after, before, both, adverb or source)");
         lex.speech_verbs[key] = p;
         for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
-            lex.speech_prefixes.insert(key.substr(0, space));
-        lex.speech_prefixes.insert(key);
+            lex.speech_prefixes.insert(FingerprintSet::of(std::string_view(key).substr(0, space)));
+        lex.speech_prefixes.insert(FingerprintSet::of(key));
         lex.max_words = std::max(lex.max_words, key_words(key));
     }
 }

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "fingerprint.h"
 #include "model.h"
 #include "text.h"
 
@@ -46,7 +47,7 @@ struct OrgHead {
 struct PeopleLexicon {
     StringMap<TitleWord> titles;
     StringMap<SpeechPosition> speech_verbs;
-    StringSet speech_prefixes;  ///< every word prefix of a speech verb key
+    FingerprintSet speech_prefixes;  ///< every word prefix of a speech verb key
     StringMap<OrgHead> org_heads;
     StringSet stopwords;  ///< words that neither begin nor make a name
     std::size_t max_words = 1;                  ///< the longest key, in words
