@@ -166,7 +166,7 @@ private:
                 ref.last = token_at(mention.span.end);
                 if (ref.last <= ref.first) continue;
                 ref.sentence = ref.first < sentence_of_.size() ? sentence_of_[ref.first] : 0;
-                ref.demonym = mention.rule.rfind("demonym:", 0) == 0;
+                ref.demonym = mention.rule.rfind("demonym:", 0) == 0 || attributive(a, ref.last);
                 refs_.push_back(ref);
             }
         }
@@ -175,6 +175,25 @@ private:
         for (std::size_t i = 0; i < refs_.size(); ++i)
             for (std::size_t k = refs_[i].first; k < refs_[i].last && k < ref_at_.size(); ++k)
                 ref_at_[k] = i;
+    }
+
+    /// A country's name used as a modifier of the body or people that belong to it ("the U.S.
+    /// Embassy", "US Marines", "a US-based company", "Pakistan Army") tells whose they are, not
+    /// where something happened: it counts as a demonym. `after` is the token after the name.
+    bool attributive(std::size_t a, std::size_t after) const {
+        const Actor& c = actors_[a];
+        if (c.kind != ActorKind::place || c.id.rfind("country:", 0) != 0) return false;
+        if (w_.is(after, "-") && w_.glued(after) && w_.glued(after + 1))
+            return w_.any(after + 1, {"based", "led", "backed", "funded", "owned", "made", "trained",
+                                      "registered", "flagged"});
+        return w_.any(after, {"embassy", "embassies", "consulate", "consul", "ambassador",
+                              "marines", "marine", "soldier", "soldiers", "troops", "forces",
+                              "military", "army", "navy", "servicemen", "personnel", "national",
+                              "nationals", "citizen", "citizens", "official", "officials",
+                              "diplomat", "diplomats", "contractor", "contractors", "envoy",
+                              "intelligence", "base", "bases", "government", "special", "state",
+                              "department", "defense", "defence", "air", "warship", "warplanes",
+                              "drone", "drones", "company", "firm", "mission", "delegation"});
     }
 
     const Actor& actor(std::size_t ref) const { return actors_[refs_[ref].actor]; }

@@ -153,6 +153,35 @@ TEST_CASE("the place of an event is the one tied to its trigger, with its countr
     CHECK_FALSE(events[0].place->rule.empty());
 }
 
+TEST_CASE("a country named only as the owner of an embassy or troops is not the event's place",
+          "[extract][events]") {
+    const auto events = events_of(
+        "A grenade was thrown at the U.S. Embassy in Ruritania, wounding two guards. Later, US "
+        "troops guarded a US-based charity in Kenya.");
+    REQUIRE_FALSE(events.empty());
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "KE");
+
+    // Named alone, such a country is still the best the text offers.
+    const auto alone = events_of("Gunmen fired on a US Marines convoy, killing two soldiers.");
+    REQUIRE(alone.size() == 1);
+    REQUIRE(alone[0].place);
+    CHECK(alone[0].place->country_code == "US");
+    CHECK(alone[0].place->rule == "place:document-demonym");
+}
+
+TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
+    const auto events = events_of(
+        "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "CD");
+    const auto west = events_of("A bomb exploded at a market in Congo (Brazzaville).");
+    REQUIRE(west.size() == 1);
+    REQUIRE(west[0].place);
+    CHECK(west[0].place->country_code == "CG");
+}
+
 TEST_CASE("a summary's chain of city, region and country gives the most specific place",
           "[extract][events]") {
     const auto events = events_of(
