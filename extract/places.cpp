@@ -687,16 +687,16 @@ class AddressFinder {
             if (!tokens[t].word || match_at_[t] >= 0 || upper(t)) continue;
             const Locality w = locality_word(word(t));
             if (w != Locality::settlement && w != Locality::small) continue;
-            if (word(t) == "city" || word(t) == "area") continue;
+            const bool the_of = the_before(t) && word(t + 1) == "of";  // "the town of X"
+            if ((word(t) == "city" && !the_of) || word(t) == "area") continue;
             std::size_t begin = 0, end = 0, after = 0;
-            if (tokens[t - 1].word && match_at_[t - 1] < 0) {  // "X village"
+            if (word(t) != "city" && tokens[t - 1].word && match_at_[t - 1] < 0) {  // "X village"
                 begin = name_run(t);
                 end = t;
                 after = t + 1;
                 if (!introduced_by(begin)) begin = end = 0;
             }
-            if (end == 0 && t + 2 < tokens.size() && word(t + 1) == "of" &&
-                word(t - 1) == "the") {  // "the village of X"
+            if (end == 0 && t + 2 < tokens.size() && the_of) {  // "the southern town of X"
                 begin = t + 2;
                 end = name_run_forward(begin);
                 after = end;
@@ -729,8 +729,54 @@ class AddressFinder {
                 if (next_to && located_[j].municipality && w == Locality::small) part = true;
                 if (e->place_type == "region" || e->place_type == "country") holder = e;
             }
+            // The word says it is a settlement; where the sentence names nothing that holds
+            // it, the one country the document is about does ("the village of X" in a report
+            // that names only a town of that country, or a group based there).
+            if (holder == nullptr) holder = document_country();
             if (holder != nullptr) add(begin, end, part ? "district" : "city", *holder, "address");
         }
+    }
+
+    /// Whether "the" stands before the locality word at `t`, at most two words before it ("the
+    /// village of", "the southern town of", "the small Basque town of").
+    bool the_before(std::size_t t) const {
+        for (std::size_t k = 1; k <= 3 && k <= t; ++k) {
+            const std::size_t b = t - k;
+            if (!text_.tokens[b].word) return false;
+            if (word(b) == "the") return true;
+            if (match_at_[b] >= 0 && located_[static_cast<std::size_t>(match_at_[b])].entry &&
+                located_[static_cast<std::size_t>(match_at_[b])].entry->place_type != "country")
+                return false;  // "the Kabul city of"
+            if (is_function_word(word(b))) return false;
+        }
+        return false;
+    }
+
+    /// The country the document is about when it names one only: every place matched (a
+    /// country, a demonym, a region or city) lies in it; failing any place, the home country
+    /// shared by every armed group or organisation it names. nullptr when there is none or
+    /// more than one.
+    const Entry* document_country() {
+        if (document_country_done_) return document_country_;
+        document_country_done_ = true;
+        std::string code;
+        bool many = false;
+        const auto see = [&](const std::string& cc) {
+            if (cc.empty()) return;
+            if (code.empty()) code = cc;
+            else if (code != cc) many = true;
+        };
+        for (const Located& l : located_)
+            if (l.entry != nullptr) see(l.entry->country_code);
+        if (code.empty())
+            for (const NameMatch& m : matches_)
+                for (const AliasRef& c : m.candidates) {
+                    const Entry& e = names_.entry(c.entry);
+                    if (e.kind == ActorKind::group) see(e.country_code);
+                }
+        if (code.empty() || many) return nullptr;
+        if (const auto c = names_.find_id("country:" + code)) document_country_ = &names_.entry(*c);
+        return document_country_;
     }
 
     /// The town of the second tier that tokens [begin, end) name inside `holder`, if any;
@@ -879,6 +925,8 @@ class AddressFinder {
     std::vector<std::int32_t> match_at_;  ///< token -> index of the match covering it, or -1
     std::vector<Actor> found_;
     std::unordered_map<std::string, std::size_t> by_id_;
+    const Entry* document_country_ = nullptr;
+    bool document_country_done_ = false;
 };
 
 }  // namespace

@@ -186,6 +186,31 @@ TEST_CASE("a town no data file lists is found by its address", "[extract][places
     CHECK(find_actor(y, "place:AF:zorvandi") == nullptr);
 }
 
+TEST_CASE("the town of X lies in the one country the document is about", "[extract][places]") {
+    // The sentence names no country: the document names one elsewhere.
+    const Extraction x = ekg::test::extract_text(
+        "A bomb went off near the small town of Zorvandi. Officials in Kandahar blamed militants.");
+    const Actor* town = find_actor(x, "place:AF:zorvandi");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    // "the city of X" with its country later in the sentence.
+    CHECK(find_actor(ekg::test::extract_text(
+                         "A car bomb exploded near the city of Qarvat in southern Yemen."),
+                     "place:YE:qarvat") != nullptr);
+    // No place at all: the home country of the group the document names.
+    const Extraction g = ekg::test::extract_text(
+        "Rebels of the Revolutionary Armed Forces of Colombia attacked the village of Moravita.");
+    CHECK(find_actor(g, "place:CO:moravita") != nullptr);
+    // Two countries: no guess.
+    const Extraction two = ekg::test::extract_text(
+        "A bomb went off in the town of Zorvandi. Officials in Kenya and Peru condemned it.");
+    for (const std::string& id : place_ids(two)) CHECK(id.find("zorvandi") == std::string::npos);
+    // A capitalised word without a settlement word stays no place.
+    const Extraction bare = ekg::test::extract_text(
+        "Officials from Zorvandi spoke in Kandahar on Monday.");
+    CHECK(find_actor(bare, "place:AF:zorvandi") == nullptr);
+}
+
 TEST_CASE("a named part of a city is a district and the city stays the city", "[extract][places]") {
     const Extraction x = ekg::test::extract_text(
         "A shop was burned in the Alvalade neighborhood of Lisbon, Portugal.");
