@@ -640,6 +640,26 @@ private:
         return chain;
     }
 
+    /// The place mention that holds place `r` and stands before it in the possessive, with at
+    /// most two lower-case words between ("Turkey's southeastern Bingol province"), or kNone.
+    std::size_t possessive_holder(std::size_t r) const {
+        std::size_t k = refs_[r].first;
+        const std::size_t begin = first_[refs_[r].sentence];
+        for (int skipped = 0; skipped < 2 && k > begin && w_.token(k - 1).word &&
+                              !w_.capitalized(k - 1) && !w_.is(k - 1, "s");
+             ++skipped)
+            --k;
+        if (k < begin + 3 || !w_.is(k - 1, "s") || !w_.is(k - 2, "'") || !w_.glued(k - 1) ||
+            !w_.glued(k - 2))
+            return kNone;
+        if (k - 2 >= ref_at_.size() || ref_at_[k - 3] == kNone) return kNone;
+        const std::size_t q = ref_at_[k - 3];
+        if (!is_place(q) || refs_[q].last != k - 2 || q == r || !holds(q, r) ||
+            actor(q).id == actor(r).id)
+            return kNone;
+        return q;
+    }
+
     /// True when place `outer` contains (or is) place `inner`.
     bool holds(std::size_t outer, std::size_t inner) const {
         const Actor& o = actor(outer);
@@ -745,6 +765,15 @@ private:
                 if (i >= h.last && choice.rule == "place:in-sentence") choice.rule = "place:after-trigger";
             }
             if (nearest != kNone) score -= static_cast<double>(std::min<std::size_t>(nearest, 40)) / 20.0;
+            // "in Afghanistan's eastern Paktika province": the place inside the possessive
+            // one, placed as precisely as a chain would place it.
+            if (const std::size_t q = possessive_holder(r); q != kNone) {
+                score += 2;
+                if (refs_[q].first > first_[s] &&
+                    w_.any(refs_[q].first - 1, {"in", "at", "near", "outside", "inside", "across",
+                                                "throughout", "into"}))
+                    score += 2;
+            }
             score += 0.3 * specificity(choice.refs.front());
             if (score > best_score) {
                 best_score = score;

@@ -170,6 +170,21 @@ TEST_CASE("a country named only as the owner of an embassy or troops is not the 
     CHECK(alone[0].place->rule == "place:document-demonym");
 }
 
+TEST_CASE("a province after its country in the possessive is the event's place",
+          "[extract][events]") {
+    const auto events =
+        events_of("A roadside bomb in Afghanistan's eastern Paktika province killed three soldiers.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->region == "Paktika");
+    CHECK(events[0].place->country_code == "AF");
+    // A possessive that does not hold the place changes nothing.
+    const auto other = events_of("A bomb in Kenya's view of Paktika killed three soldiers.");
+    REQUIRE(other.size() == 1);
+    REQUIRE(other[0].place);
+    CHECK(other[0].place->country_code == "KE");
+}
+
 TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
     const auto events = events_of(
         "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");
