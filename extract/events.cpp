@@ -1419,9 +1419,10 @@ private:
         for (std::uint32_t s : fact_sentences) {
             const bool own = group_sentences.count(s) > 0;
             const bool blame = has_word(s, {"responsibility", "responsible", "suspected", "suspect",
-                                             "blamed", "attributed", "behind", "carried", "claimed",
-                                             "affiliated", "members", "member", "militants",
-                                             "rebels", "belonging", "accused", "linked"});
+                                             "blamed", "blame", "blames", "blaming", "attributed",
+                                             "behind", "carried", "claimed", "affiliated",
+                                             "members", "member", "militants", "rebels",
+                                             "belonging", "accused", "linked"});
             if (!own && !blame) continue;
             for (std::size_t i = first_[s]; i < last_[s]; ++i) {
                 const std::size_t r = ref_at_[i];

@@ -266,6 +266,20 @@ TEST_CASE("a relative date resolves against the document date", "[extract][event
     CHECK(abs[0].date == "2016-07-03");
 }
 
+TEST_CASE("a group the authorities are blaming in a later sentence is the perpetrator",
+          "[extract][events]") {
+    const auto blamed = events_of(
+        "A bomb exploded at a postal centre in London. Authorities are blaming the Real Irish "
+        "Republican Army for trying to derail the peace process.");
+    REQUIRE(blamed.size() == 1);
+    CHECK(has_actor(blamed[0].perpetrators, "group:rira"));
+    const auto named = events_of(
+        "A bomb exploded at a postal centre in London. The Real Irish Republican Army held a "
+        "rally for the peace process.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].perpetrators.empty());
+}
+
 TEST_CASE("a group that claimed responsibility is claimant and perpetrator", "[extract][events]") {
     const auto events = events_of(
         "A car bomb exploded in a market in Somalia. Al-Shabaab claimed responsibility for the "
