@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -536,6 +537,7 @@ class AddressFinder {
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
         find_towns_in_text();
+        find_bare_towns();
         for (Actor& a : found_)
             std::sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) {
                 return x.span.begin < y.span.begin;
@@ -865,6 +867,64 @@ class AddressFinder {
             if (best != nullptr) add(t, end, part ? "district" : "city", *holder, "address");
             t = end;
         }
+    }
+
+    /// "a grenade blast near a mosque in Banihal", in a document about one country only: a
+    /// name no data file lists and nothing else claims, after "in", "near", "outside" or
+    /// "at", is a town of that country. Names followed by a word for a building or feature
+    /// ("in Koricancha Temple"), acronyms, calendar words and possessives are not.
+    void find_bare_towns() {
+        const std::vector<Token>& tokens = text_.tokens;
+        for (std::size_t t = 1; t < tokens.size(); ++t) {
+            if (!tokens[t].word || match_at_[t] >= 0 || !upper(t) || !tokens[t - 1].word ||
+                !contains({"in", "near", "outside", "at"}, word(t - 1)))
+                continue;
+            const std::size_t end = name_run_forward(t);
+            if (end - t > 3 || !acceptable(t, end) || by_span(t, end) || !bare_name(t, end)) {
+                t = std::max(t, end);
+                continue;
+            }
+            const Entry* holder = document_country();
+            if (holder == nullptr) return;
+            add(t, end, "city", *holder, "address");
+            t = end;
+        }
+    }
+
+    /// Tokens [begin, end) can be the bare name of a town: see find_bare_towns.
+    bool bare_name(std::size_t begin, std::size_t end) const {
+        const std::vector<Token>& tokens = text_.tokens;
+        if (end - begin >= 3 && word(end - 1) == "s" && word(end - 2) == "'") return false;
+        if (end < tokens.size()) {
+            const std::string_view next = word(end);
+            if (next == "'" || next == "(" || match_at_[end] >= 0 ||
+                (tokens[end].word && (is_place_head(next) || is_name_particle(next))))
+                return false;  // "in New Multan", "in Djemaa el Fna square"
+        }
+        // Beside a listed city of its sentence the name is more likely a part of that city
+        // ("in Llansamlet, Swansea") than a town of its own.
+        const std::uint32_t sentence = sentence_of(begin);
+        for (std::size_t j = 0; j < matches_.size(); ++j)
+            if (located_[j].entry != nullptr && located_[j].entry->place_type == "city" &&
+                sentence_of(matches_[j].first_token) == sentence)
+                return false;
+        const std::string& original = text_.document.text;
+        for (std::size_t k = begin; k < end; ++k) {
+            if (!tokens[k].word) continue;
+            const std::string_view w = word(k);
+            if (is_calendar_word(w) || is_place_head(w) || is_function_word(w) || is_title(w) ||
+                contains({"islam", "christianity", "parliament", "congress", "god", "allah",
+                          "christmas", "ramadan", "easter", "eid", "internet", "twitter",
+                          "facebook", "youtube", "english", "arabic"},
+                         w))
+                return false;
+            // An acronym ("in NATO", "at UN"): two capitals in a row.
+            const Span sp = tokens[k].span;
+            if (sp.end - sp.begin >= 2 && std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
+                std::isupper(static_cast<unsigned char>(original[sp.begin + 1])))
+                return false;
+        }
+        return true;
     }
 
     /// Whether an actor already has a mention at tokens [begin, end).

@@ -211,6 +211,30 @@ TEST_CASE("the town of X lies in the one country the document is about", "[extra
     CHECK(find_actor(bare, "place:AF:zorvandi") == nullptr);
 }
 
+TEST_CASE("an unlisted name after 'in' is a town of the one country the document is about",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "Rebels of the Liberation Tigers of Tamil Eelam threw a grenade at a police post in "
+        "Velankor. One officer was hurt.");
+    const Actor* town = find_actor(x, "place:LK:velankor");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    REQUIRE_FALSE(x.events.empty());
+    REQUIRE(x.events[0].place);
+    CHECK(x.events[0].place->city == "Velankor");
+    // Not without a country, not for acronyms, buildings, possessives or beside a listed city.
+    CHECK(place_ids(ekg::test::extract_text("A grenade was thrown at a police post in Velankor."))
+              .empty());
+    for (const char* text :
+         {"Rebels of the Liberation Tigers of Tamil Eelam spoke at UNHCR offices.",
+          "Rebels of the Liberation Tigers of Tamil Eelam attacked a post in Velankor Temple.",
+          "Rebels of the Liberation Tigers of Tamil Eelam attacked a post in Velankor's centre.",
+          "Rebels of the Liberation Tigers of Tamil Eelam attacked a house in Velankor, Colombo."}) {
+        const Extraction y = ekg::test::extract_text(text);
+        for (const std::string& id : place_ids(y)) CHECK(id.rfind("place:", 0) != 0);
+    }
+}
+
 TEST_CASE("a named part of a city is a district and the city stays the city", "[extract][places]") {
     const Extraction x = ekg::test::extract_text(
         "A shop was burned in the Alvalade neighborhood of Lisbon, Portugal.");
