@@ -537,6 +537,7 @@ class AddressFinder {
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
         find_towns_in_text();
+        find_city_sentences();
         find_bare_towns();
         for (Actor& a : found_)
             std::sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) {
@@ -901,13 +902,6 @@ class AddressFinder {
                 (tokens[end].word && (is_place_head(next) || is_name_particle(next))))
                 return false;  // "in New Multan", "in Djemaa el Fna square"
         }
-        // Beside a listed city of its sentence the name is more likely a part of that city
-        // ("in Llansamlet, Swansea") than a town of its own.
-        const std::uint32_t sentence = sentence_of(begin);
-        for (std::size_t j = 0; j < matches_.size(); ++j)
-            if (located_[j].entry != nullptr && located_[j].entry->place_type == "city" &&
-                sentence_of(matches_[j].first_token) == sentence)
-                return false;
         const std::string& original = text_.document.text;
         for (std::size_t k = begin; k < end; ++k) {
             if (!tokens[k].word) continue;
@@ -920,11 +914,23 @@ class AddressFinder {
                 return false;
             // An acronym ("in NATO", "at UN"): two capitals in a row.
             const Span sp = tokens[k].span;
-            if (sp.end - sp.begin >= 2 && std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
+            if (sp.end - sp.begin >= 2 &&
+                std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
                 std::isupper(static_cast<unsigned char>(original[sp.begin + 1])))
                 return false;
         }
-        return true;
+        // Beside a listed city of its sentence the name is more likely a part of that city
+        // ("in Llansamlet, Swansea") than a town of its own.
+        return !std::binary_search(city_sentences_.begin(), city_sentences_.end(),
+                                   sentence_of(begin));
+    }
+
+    /// Sentences that name a listed city, sorted (for bare_name).
+    void find_city_sentences() {
+        for (std::size_t j = 0; j < matches_.size(); ++j)
+            if (located_[j].entry != nullptr && located_[j].entry->place_type == "city")
+                city_sentences_.push_back(sentence_of(matches_[j].first_token));
+        std::sort(city_sentences_.begin(), city_sentences_.end());
     }
 
     /// Whether an actor already has a mention at tokens [begin, end).
@@ -985,6 +991,7 @@ class AddressFinder {
     std::vector<std::int32_t> match_at_;  ///< token -> index of the match covering it, or -1
     std::vector<Actor> found_;
     std::unordered_map<std::string, std::size_t> by_id_;
+    std::vector<std::uint32_t> city_sentences_;
     const Entry* document_country_ = nullptr;
     bool document_country_done_ = false;
 };
