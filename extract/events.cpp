@@ -640,6 +640,29 @@ private:
         return chain;
     }
 
+    /// Place `r` only says where the place before it lies: "in Netanya, near Tel Aviv", "the
+    /// town of Mahmoudiyah, south of Baghdad", "Zorva, 20 km outside Kabul".
+    bool reference_point(std::size_t r) const {
+        const std::size_t begin = first_[refs_[r].sentence];
+        std::size_t k = refs_[r].first;
+        if (k > begin && w_.is(k - 1, "of") && k - 1 > begin &&
+            w_.any(k - 2, {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "outside"}))
+            k -= 2;
+        else if (k > begin && w_.any(k - 1, {"near", "outside"}))
+            k -= 1;
+        else
+            return false;
+        // "20 km", "30 miles" before the direction.
+        if (k > begin + 1 && w_.any(k - 1, {"km", "kilometres", "kilometers", "miles", "mi"})) {
+            k -= 1;
+            if (read_number(w_, k - 1, k)) k -= 1;
+        }
+        if (k <= begin + 1 || !w_.is(k - 1, ",")) return false;
+        const std::size_t q = ref_at_[k - 2];
+        return q != kNone && is_place(q) && refs_[q].last == k - 1 && !refs_[q].demonym;
+    }
+
     /// The place mention that holds place `r` and stands before it in the possessive, with at
     /// most two lower-case words between ("Turkey's southeastern Bingol province"), or kNone.
     std::size_t possessive_holder(std::size_t r) const {
@@ -765,6 +788,7 @@ private:
                 if (i >= h.last && choice.rule == "place:in-sentence") choice.rule = "place:after-trigger";
             }
             if (nearest != kNone) score -= static_cast<double>(std::min<std::size_t>(nearest, 40)) / 20.0;
+            if (reference_point(r)) score -= 3;
             // "in Afghanistan's eastern Paktika province": the place inside the possessive
             // one, placed as precisely as a chain would place it.
             if (const std::size_t q = possessive_holder(r); q != kNone) {

@@ -185,6 +185,25 @@ TEST_CASE("a province after its country in the possessive is the event's place",
     CHECK(other[0].place->country_code == "KE");
 }
 
+TEST_CASE("a place given as a reference point is not where the event happened",
+          "[extract][events]") {
+    for (const char* text :
+         {"A bomb exploded at a market in the town of Qarvat, near Kirkuk, killing nine people.",
+          "A bomb exploded at a market in the town of Qarvat, 20 km south of Kirkuk, killing nine "
+          "people."}) {
+        const auto events = events_of(text);
+        REQUIRE(events.size() == 1);
+        REQUIRE(events[0].place);
+        CHECK(events[0].place->city == "Qarvat");
+        CHECK(events[0].place->country_code == "IQ");
+    }
+    // Without the town before it, the reference point is the best place there is.
+    const auto near = events_of("A bomb exploded at a market near Kirkuk, killing nine people.");
+    REQUIRE(near.size() == 1);
+    REQUIRE(near[0].place);
+    CHECK(near[0].place->city == "Kirkuk");
+}
+
 TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
     const auto events = events_of(
         "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");

@@ -235,6 +235,15 @@ TEST_CASE("an unlisted name after 'in' is a town of the one country the document
     }
 }
 
+TEST_CASE("common English spellings of large cities name them", "[extract][places]") {
+    CHECK(find_actor(ekg::test::extract_text("Talks were held in Sana'a on Monday."),
+                     "city:71137") != nullptr);
+    CHECK(find_actor(ekg::test::extract_text("Talks were held in Ekaterinburg on Monday."),
+                     "city:1486209") != nullptr);
+    CHECK(find_actor(ekg::test::extract_text("Talks were held in Lashkargah on Monday."),
+                     "city:1134720") != nullptr);
+}
+
 TEST_CASE("a named part of a city is a district and the city stays the city", "[extract][places]") {
     const Extraction x = ekg::test::extract_text(
         "A shop was burned in the Alvalade neighborhood of Lisbon, Portugal.");
