@@ -1670,6 +1670,7 @@ private:
                         events[0].place->rule = "place:document-demonym";
                     }
         }
+        if (!events[0].place) events[0].place = home_country_place(events[0]);
         // A main event placed no closer than a country or region, in a document whose first
         // sentence names a town of that country: the town ("In Caracas, Venezuela, ... Later,
         // pamphlets at the scene of this attack read 'Bolivarian Republic of Venezuela'").
@@ -1693,6 +1694,49 @@ private:
         for (std::size_t i = 0; i < events.size(); ++i)
             events[i].id = t_.document.id + ":e" + std::to_string(i + 1);
         return events;
+    }
+
+    /// A document that names no place at all ("rebels of the Communist Party of Nepal
+    /// attacked a convoy"): the country where the armed groups it names are based, when they
+    /// share one; the perpetrators of the event first. The place names no actor of the text;
+    /// its span is the group's mention.
+    /// A document that names no place at all ("rebels of the Communist Party of Nepal
+    /// attacked a convoy", "Indian police said"): the country where the armed groups it names
+    /// are based, when they share one, the event's perpetrators first; failing groups, the
+    /// country whose government bodies it names. The place names no actor of the text; its
+    /// span is the mention of the group or body.
+    std::optional<Place> home_country_place(const Event& e) const {
+        // The one actor of `kind` accepted by `accept` whose country all such actors share.
+        const auto shared = [&](ActorKind kind, auto&& accept) -> const Actor* {
+            const Actor* found = nullptr;
+            for (const Actor& a : actors_) {
+                if (a.kind != kind || a.country_code.empty() || a.mentions.empty() || !accept(a))
+                    continue;
+                if (found != nullptr && found->country_code != a.country_code) return nullptr;
+                if (found == nullptr) found = &a;
+            }
+            return found;
+        };
+        const auto any = [](const Actor&) { return true; };
+        const Actor* holder = shared(ActorKind::group, [&](const Actor& a) {
+            return std::any_of(e.perpetrators.begin(), e.perpetrators.end(),
+                               [&](const Arg& p) { return p.actor == a.id; });
+        });
+        if (holder == nullptr) holder = shared(ActorKind::group, any);
+        if (holder == nullptr) holder = shared(ActorKind::government, any);
+        if (holder == nullptr) return std::nullopt;
+        const auto c = r_.names.find_id("country:" + holder->country_code);
+        if (!c) return std::nullopt;
+        const Entry& country = r_.names.entry(*c);
+        Place p;
+        p.name = country.name;
+        p.country = country.name;
+        p.country_code = holder->country_code;
+        p.lat = country.lat;
+        p.lon = country.lon;
+        p.span = holder->mentions.front().span;
+        p.rule = "place:home-country-of " + holder->id;
+        return p;
     }
 
     struct ArgMatch {

@@ -204,6 +204,30 @@ TEST_CASE("a place given as a reference point is not where the event happened",
     CHECK(near[0].place->city == "Kirkuk");
 }
 
+TEST_CASE("an event in a text that names no place lies in its groups' home country",
+          "[extract][events]") {
+    const auto events = events_of(
+        "Rebels of the Revolutionary Armed Forces of Colombia ambushed a convoy, killing two "
+        "soldiers.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "CO");
+    CHECK(events[0].place->actor.empty());
+    CHECK(events[0].place->rule == "place:home-country-of group:farc");
+    // Groups of two countries: no place.
+    const auto two = events_of(
+        "Rebels of the Revolutionary Armed Forces of Colombia and the Liberation Tigers of Tamil "
+        "Eelam ambushed a convoy, killing two soldiers.");
+    REQUIRE(two.size() == 1);
+    CHECK_FALSE(two[0].place);
+    // A place named in the text wins.
+    const auto named = events_of(
+        "Rebels of the Revolutionary Armed Forces of Colombia ambushed a convoy in Ecuador.");
+    REQUIRE(named.size() == 1);
+    REQUIRE(named[0].place);
+    CHECK(named[0].place->country_code == "EC");
+}
+
 TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
     const auto events = events_of(
         "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");
