@@ -39,6 +39,7 @@ struct ActorRef {
     std::size_t first = 0, last = 0;  ///< tokens
     std::uint32_t sentence = 0;
     bool demonym = false;
+    bool border = false;  ///< a country named for its border ("near the Turkish border")
 };
 
 /// A trigger occurrence that survived the filters.
@@ -166,7 +167,9 @@ private:
                 ref.last = token_at(mention.span.end);
                 if (ref.last <= ref.first) continue;
                 ref.sentence = ref.first < sentence_of_.size() ? sentence_of_[ref.first] : 0;
-                ref.demonym = mention.rule.rfind("demonym:", 0) == 0 || attributive(a, ref.last);
+                ref.border = border(a, ref.first, ref.last);
+                ref.demonym = mention.rule.rfind("demonym:", 0) == 0 || attributive(a, ref.last) ||
+                              ref.border;
                 refs_.push_back(ref);
             }
         }
@@ -194,6 +197,18 @@ private:
                               "intelligence", "base", "bases", "government", "special", "state",
                               "department", "defense", "defence", "air", "warship", "warplanes",
                               "drone", "drones", "company", "firm", "mission", "delegation"});
+    }
+
+    /// A country named for its border: "near the Turkish border", "close to the border with
+    /// Syria". Tokens [first, last) name it. Where something happened lies on the other side.
+    bool border(std::size_t a, std::size_t first, std::size_t last) const {
+        const Actor& c = actors_[a];
+        if (c.kind != ActorKind::place || c.id.rfind("country:", 0) != 0) return false;
+        if (w_.any(last, {"border", "borders", "frontier"}))  // not "crossed the Brazilian border"
+            return !(first >= 2 && w_.is(first - 1, "the") &&
+                     w_.any(first - 2, {"crossed", "crossing", "cross", "crosses"}));
+        return first >= 2 && w_.any(first - 1, {"with", "of"}) &&
+               w_.any(first - 2, {"border", "borders", "frontier"});
     }
 
     const Actor& actor(std::size_t ref) const { return actors_[refs_[ref].actor]; }
@@ -812,7 +827,7 @@ private:
     std::optional<PlaceChoice> place_of_sentence(std::uint32_t s, bool allow_demonym) const {
         for (std::size_t i = first_[s]; i < last_[s]; ++i) {
             const std::size_t r = place_at(i);
-            if (r == kNone || (refs_[r].demonym && !allow_demonym)) continue;
+            if (r == kNone || (refs_[r].demonym && !allow_demonym) || refs_[r].border) continue;
             return PlaceChoice{chain_from(r), refs_[r].demonym ? "place:demonym-in-sentence"
                                                                 : "place:in-sentence"};
         }

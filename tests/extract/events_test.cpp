@@ -228,6 +228,27 @@ TEST_CASE("an event in a text that names no place lies in its groups' home count
     CHECK(named[0].place->country_code == "EC");
 }
 
+TEST_CASE("a country named for its border is not where the event happened", "[extract][events]") {
+    const auto events = events_of(
+        "Gunmen opened fire on a police post near the Pakistani border, killing three Indian "
+        "soldiers.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "IN");
+    const auto with = events_of(
+        "A bomb killed two soldiers close to the border with Kenya. Ethiopian officials blamed "
+        "rebels.");
+    REQUIRE(with.size() == 1);
+    REQUIRE(with[0].place);
+    CHECK(with[0].place->country_code == "ET");
+    // Crossing the border goes into the country.
+    const auto crossed = events_of(
+        "Gunmen crossed the Brazilian border and attacked a military post, killing two soldiers.");
+    REQUIRE(crossed.size() == 1);
+    REQUIRE(crossed[0].place);
+    CHECK(crossed[0].place->country_code == "BR");
+}
+
 TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
     const auto events = events_of(
         "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");
