@@ -235,6 +235,15 @@ TEST_CASE("an unlisted name after 'in' is a town of the one country the document
     }
 }
 
+TEST_CASE("a demonym names the sovereign state, and 'Jewish' names no place",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text("A Dutch politician was attacked at his home.");
+    CHECK(find_actor(x, "country:NL") != nullptr);
+    CHECK(find_actor(x, "country:BQ") == nullptr);
+    const Extraction y = ekg::test::extract_text("A Jewish school was attacked at night.");
+    CHECK(place_ids(y).empty());
+}
+
 TEST_CASE("common English spellings of large cities name them", "[extract][places]") {
     CHECK(find_actor(ekg::test::extract_text("Talks were held in Sana'a on Monday."),
                      "city:71137") != nullptr);
