@@ -40,6 +40,7 @@ struct ActorRef {
     std::uint32_t sentence = 0;
     bool demonym = false;
     bool border = false;  ///< a country named for its border ("near the Turkish border")
+    bool owner = false;   ///< a country named as an owner ("the U.S. Embassy", "US-based")
 };
 
 /// A trigger occurrence that survived the filters.
@@ -167,9 +168,13 @@ private:
                 ref.last = token_at(mention.span.end);
                 if (ref.last <= ref.first) continue;
                 ref.sentence = ref.first < sentence_of_.size() ? sentence_of_[ref.first] : 0;
+                const bool demonym = mention.rule.rfind("demonym:", 0) == 0;
                 ref.border = border(a, ref.first, ref.last);
-                ref.demonym = mention.rule.rfind("demonym:", 0) == 0 || attributive(a, ref.last) ||
-                              ref.border;
+                // "Afghan soldiers" are where they serve; "an Israeli citizen" may be anywhere.
+                ref.owner = demonym ? w_.any(ref.last, {"citizen", "citizens", "national",
+                                                        "nationals", "embassy", "consulate"})
+                                    : attributive(a, ref.last);
+                ref.demonym = demonym || ref.owner || ref.border;
                 refs_.push_back(ref);
             }
         }
@@ -824,10 +829,15 @@ private:
     }
 
     /// The first place named in a sentence (GTD: "In Caracas, Venezuela, ... was killed").
-    std::optional<PlaceChoice> place_of_sentence(std::uint32_t s, bool allow_demonym) const {
+    /// `allow_demonym`: a demonym may name it; `allow_owner`: so may a country named as an
+    /// owner ("US troops").
+    std::optional<PlaceChoice> place_of_sentence(std::uint32_t s, bool allow_demonym,
+                                                 bool allow_owner = false) const {
         for (std::size_t i = first_[s]; i < last_[s]; ++i) {
             const std::size_t r = place_at(i);
-            if (r == kNone || (refs_[r].demonym && !allow_demonym) || refs_[r].border) continue;
+            if (r == kNone || (refs_[r].demonym && !allow_demonym) || refs_[r].border ||
+                (refs_[r].owner && !allow_owner))
+                continue;
             return PlaceChoice{chain_from(r), refs_[r].demonym ? "place:demonym-in-sentence"
                                                                 : "place:in-sentence"};
         }
@@ -1686,6 +1696,15 @@ private:
                     }
         }
         if (!events[0].place) events[0].place = home_country_place(events[0]);
+        // Last, a country named only as the owner of troops or an embassy.
+        if (!events[0].place) {
+            for (std::uint32_t s = 0; s < t_.sentences.size() && !events[0].place; ++s)
+                if (!boilerplate(s))
+                    if (auto p = place_of_sentence(s, true, true)) {
+                        events[0].place = make_place(*p);
+                        events[0].place->rule = "place:document-owner";
+                    }
+        }
         // A main event placed no closer than a country or region, in a document whose first
         // sentence names a town of that country: the town ("In Caracas, Venezuela, ... Later,
         // pamphlets at the scene of this attack read 'Bolivarian Republic of Venezuela'").

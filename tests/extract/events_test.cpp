@@ -167,7 +167,20 @@ TEST_CASE("a country named only as the owner of an embassy or troops is not the 
     REQUIRE(alone.size() == 1);
     REQUIRE(alone[0].place);
     CHECK(alone[0].place->country_code == "US");
-    CHECK(alone[0].place->rule == "place:document-demonym");
+    CHECK(alone[0].place->rule == "place:document-owner");
+
+    // A demonym or a group's home country says more than an owner does.
+    const auto afghan = events_of(
+        "Gunmen fired on US troops and Afghan soldiers at a checkpoint, killing two.");
+    REQUIRE(afghan.size() == 1);
+    REQUIRE(afghan[0].place);
+    CHECK(afghan[0].place->country_code == "AF");
+    // A nationality says nothing of where its holder was.
+    const auto citizen = events_of(
+        "A Kenyan citizen was kidnapped by gunmen of the Lord's Resistance Army.");
+    REQUIRE(citizen.size() == 1);
+    REQUIRE(citizen[0].place);
+    CHECK(citizen[0].place->country_code == "UG");
 }
 
 TEST_CASE("a province after its country in the possessive is the event's place",
