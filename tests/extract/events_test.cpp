@@ -74,6 +74,17 @@ TEST_CASE("triggers give the event its type", "[extract][events]") {
     }
 }
 
+TEST_CASE("firing or launching rockets and missiles is a bombing", "[extract][events]") {
+    for (const char* text : {"The group claimed responsibility for firing a rocket at a town.",
+                             "Militants launched two missiles at a border post.",
+                             "Rebels launched rockets at the airport overnight."}) {
+        const auto events = events_of(text);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "bombing");
+        CHECK(events[0].gtd_attack_type == "Bombing/Explosion");
+    }
+}
+
 TEST_CASE("one incident told with several triggers takes the type that ranks first",
           "[extract][events]") {
     const auto events = events_of(
