@@ -697,7 +697,17 @@ class AddressFinder {
                 begin = name_run(t);
                 end = t;
                 after = t + 1;
-                if (!introduced_by(begin)) begin = end = 0;
+                // "in X village", "near the X hamlet"
+                // "the Kutidurgapur village of Jhenidah", not "the Basque town of Orio".
+                bool of_known = !the_of || (t + 2 < tokens.size() && match_at_[t + 2] >= 0);
+                if (!of_known && t + 2 < tokens.size()) {  // "... village of Jhenidah district"
+                    const std::size_t e = name_run_forward(t + 2);
+                    of_known = e > t + 2 && e < tokens.size() && tokens[e].word &&
+                               (locality_word(word(e)) == Locality::part || type_hint(word(e)) == 1);
+                }
+                const bool the = begin < end && begin > 0 && of_known &&
+                                 word(begin - 1) == "the" && introduced_by(begin - 1);
+                if (begin >= end || (!introduced_by(begin) && !the)) begin = end = 0;
             }
             if (end == 0 && t + 2 < tokens.size() && the_of) {  // "the southern town of X"
                 begin = t + 2;

@@ -201,6 +201,19 @@ TEST_CASE("the town of X lies in the one country the document is about", "[extra
     const Extraction g = ekg::test::extract_text(
         "Rebels of the Revolutionary Armed Forces of Colombia attacked the village of Moravita.");
     CHECK(find_actor(g, "place:CO:moravita") != nullptr);
+    // "near the X hamlet", "in the X village of Y district".
+    CHECK(find_actor(ekg::test::extract_text(
+                         "Rebels of the Revolutionary Armed Forces of Colombia detonated a bomb "
+                         "near the Moravita hamlet."),
+                     "place:CO:moravita") != nullptr);
+    const Extraction of = ekg::test::extract_text(
+        "Five people were killed in the Korvapur village of Jhenaidah district, Bangladesh.");
+    CHECK(find_actor(of, "place:BD:korvapur") != nullptr);
+    // "the Basque town of X": the adjective is no town.
+    const Extraction adj = ekg::test::extract_text(
+        "A bomb exploded in the Basque town of Trapagaran, near Bilbao.");
+    CHECK(find_actor(adj, "place:ES:trapagaran") != nullptr);
+    CHECK(find_actor(adj, "place:ES:basque") == nullptr);
     // Two countries: no guess.
     const Extraction two = ekg::test::extract_text(
         "A bomb went off in the town of Zorvandi. Officials in Kenya and Peru condemned it.");
