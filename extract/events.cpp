@@ -660,6 +660,28 @@ private:
         return chain;
     }
 
+    /// For place `r` in "between r and q, <region>, <country>": r followed by the places that
+    /// hold both; nullopt when `r` stands elsewhere or nothing holds it.
+    std::optional<std::vector<std::size_t>> between_first(std::size_t r) const {
+        const std::size_t begin = first_[refs_[r].sentence];
+        std::size_t k = refs_[r].first;
+        // "between the municipalities of X and Y"
+        if (k >= begin + 4 && w_.is(k - 1, "of") && w_.is(k - 3, "the") && w_.is(k - 4, "between"))
+            k -= 3;
+        if (k <= begin || !w_.is(k - 1, "between")) return std::nullopt;
+        const std::size_t j = refs_[r].last;
+        if (!w_.is(j, "and")) return std::nullopt;
+        const std::size_t q = place_at(j + 1);
+        if (q == kNone || refs_[q].demonym) return std::nullopt;
+        std::vector<std::size_t> chain = chain_from(q);
+        if (chain.size() < 2) return std::nullopt;
+        std::vector<std::size_t> held{r};
+        for (std::size_t c = 1; c < chain.size(); ++c)
+            if (holds(chain[c], r)) held.push_back(chain[c]);
+        if (held.size() < 2) return std::nullopt;
+        return held;
+    }
+
     /// Place `r` only says where the place before it lies: "in Netanya, near Tel Aviv", "the
     /// town of Mahmoudiyah, south of Baghdad", "Zorva, 20 km outside Kabul".
     bool reference_point(std::size_t r) const {
@@ -787,6 +809,14 @@ private:
             if (inside) continue;
             PlaceChoice choice{chain_from(r), "place:in-sentence"};
             double score = 0;
+            // "between Bachi-Yurt and Tsentoroi, Chechnya, Russia": the first place, held by
+            // what holds the second, as coders take it.
+            if (choice.refs.size() == 1) {
+                if (std::optional<std::vector<std::size_t>> held = between_first(r)) {
+                    choice.refs = std::move(*held);
+                    score += 1;
+                }
+            }
             // A place given with what holds it ("Kabul, Afghanistan") is the place of a report.
             if (choice.refs.size() >= 2 && specificity(choice.refs.back()) == 0) score += 3;
             else if (choice.refs.size() >= 2) score += 2;

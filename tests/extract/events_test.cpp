@@ -273,6 +273,23 @@ TEST_CASE("a country named for its border is not where the event happened", "[ex
     CHECK(crossed[0].place->country_code == "BR");
 }
 
+TEST_CASE("an event between two towns is placed at the first, held by what holds both",
+          "[extract][events]") {
+    const auto events = events_of(
+        "03/04/2011: A bomb exploded near a convoy on the road between Gudermes and Argun, "
+        "Chechnya, Russia.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Gudermes");
+    CHECK(events[0].place->country_code == "RU");
+    const auto municipalities = events_of(
+        "Rebels kidnapped tourists at a site between the municipalities of Quibdo and Istmina, "
+        "Choco department, Colombia.");
+    REQUIRE_FALSE(municipalities.empty());
+    REQUIRE(municipalities[0].place);
+    CHECK(municipalities[0].place->city == "Quibdó");
+}
+
 TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
     const auto events = events_of(
         "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");
