@@ -612,6 +612,9 @@ private:
                 while (k < last_[s] && k < j + 4 && w_.token(k).word && is_admin_word(w_[k])) ++k;
                 if (w_.is(k, ")")) j = k + 1;
             }
+            // "Jubu village in Solukhumbu": a settlement in the place that follows.
+            const bool settlement_in =
+                w_.token(j).word && w_.any(j, {"village", "town", "hamlet"}) && w_.is(j + 1, "in");
             while (j < last_[s] && j < i + 3 && w_.token(j).word && is_admin_word(w_[j])) ++j;
             // Links: "Kabul, Afghanistan", "Zinjibar in Abyan", "Thessaloniki, in Greece",
             // "Kaspiysk city, Republic of Dagestan".
@@ -637,7 +640,12 @@ private:
             // Two towns of one country followed by what holds them ("Cielo, Cusco, Peru",
             // "Kanyosha, Bujumbura, Burundi"): the text goes from small to large, so the first
             // lies in the second (a district, suburb or village the gazetteer files as a town).
-            if (!holds(next, prev) && town_inside_town(prev, next)) {
+            if (!holds(next, prev) &&
+                (town_inside_town(prev, next) ||
+                 (settlement_in && chain.size() == 1 && specificity(next) == 2 &&
+                  actor(prev).place_type == "city" &&
+                  !actor(prev).country_code.empty() &&
+                  actor(prev).country_code == actor(next).country_code))) {
                 chain.push_back(next);
                 i = refs_[next].last;
                 continue;

@@ -290,6 +290,15 @@ TEST_CASE("an event between two towns is placed at the first, held by what holds
     CHECK(municipalities[0].place->city == "Quibdó");
 }
 
+TEST_CASE("a village in a district is the event's place", "[extract][events]") {
+    const auto events = events_of(
+        "9/19/2012: Rebels attacked a bus in Korvapur village in Zarvani district, Nepal.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Korvapur");
+    CHECK(events[0].place->country_code == "NP");
+}
+
 TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
     const auto events = events_of(
         "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");
