@@ -422,6 +422,17 @@ private:
                                "joining", "recruiting", "versus", "defected"}))
                 return true;
         }
+        // "shot and killed seven members of the religious group X": the group was harmed.
+        for (std::size_t k = f; k > 1 && f - k < 8 && w_.token(k - 1).word; --k) {
+            if (!w_.is(k - 1, "of")) continue;
+            if (!w_.any(k - 2, {"members", "member", "followers", "supporters", "workers"})) break;
+            for (std::size_t v = k - 2; v > 0 && k - 2 - v < 4; --v)
+                if (w_.any(v - 1, {"killed", "kill", "kills", "killing", "shot", "kidnapped",
+                                   "abducted", "wounded", "injured", "attacked", "targeted",
+                                   "executed", "murdered", "beheaded", "assassinated"}))
+                    return true;
+            break;
+        }
         // "the headquarters of exile paramilitary group Alpha 66", "chairman of the Alliance":
         // a group that owns or leads what was attacked is no perpetrator.
         for (std::size_t k = f; k > 1 && f - k < 5; --k) {

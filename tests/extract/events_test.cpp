@@ -394,6 +394,15 @@ TEST_CASE("a group the authorities are blaming in a later sentence is the perpet
     CHECK(named[0].perpetrators.empty());
 }
 
+TEST_CASE("a group whose members were killed or kidnapped is no perpetrator", "[extract][events]") {
+    const auto victims = events_of("Gunmen kidnapped two members of Hamas in Gaza.");
+    REQUIRE(victims.size() == 1);
+    CHECK_FALSE(has_actor(victims[0].perpetrators, "group:hamas"));
+    const auto attackers = events_of("Two members of Hamas killed a soldier in Gaza.");
+    REQUIRE(attackers.size() == 1);
+    CHECK(has_actor(attackers[0].perpetrators, "group:hamas"));
+}
+
 TEST_CASE("a group that claimed responsibility is claimant and perpetrator", "[extract][events]") {
     const auto events = events_of(
         "A car bomb exploded in a market in Somalia. Al-Shabaab claimed responsibility for the "
