@@ -623,6 +623,12 @@ private:
                 while (k < last_[s] && k < j + 4 && w_.token(k).word && is_admin_word(w_[k])) ++k;
                 if (w_.is(k, ")")) j = k + 1;
             }
+            // "the Nahal Oz crossing in Gaza Strip", "the Petare metro station, Caracas".
+            if (chain.size() == 1)
+                while (j < last_[s] && j < i + 2 && w_.token(j).word &&
+                       w_.any(j, {"police", "metro", "railway", "train", "bus", "station", "stop",
+                                  "post", "depot", "crossing", "checkpoint", "junction"}))
+                    ++j;
             // "Jubu village in Solukhumbu": a settlement in the place that follows.
             const bool settlement_in =
                 w_.token(j).word && w_.any(j, {"village", "town", "hamlet"}) && w_.is(j + 1, "in");

@@ -538,6 +538,7 @@ class AddressFinder {
         find_named_settlements();
         find_towns_in_text();
         find_city_sentences();
+        find_facility_places();
         find_bare_towns();
         for (Actor& a : found_)
             std::sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) {
@@ -899,6 +900,59 @@ class AddressFinder {
             if (holder == nullptr) return;
             add(t, end, "city", *holder, "address");
             t = end;
+        }
+    }
+
+    /// Length of the facility phrase that starts at token t ("police station", "bus stop",
+    /// "crossing"), 0 when there is none.
+    std::size_t facility_at(std::size_t t) const {
+        const std::vector<Token>& tokens = text_.tokens;
+        if (t >= tokens.size() || !tokens[t].word) return 0;
+        const std::string_view w = word(t);
+        if (contains({"depot", "crossing", "checkpoint", "junction"}, w)) return 1;
+        if (t + 1 >= tokens.size()) return 0;
+        const std::string_view n = word(t + 1);
+        if (w == "police" && contains({"station", "post", "checkpoint"}, n)) return 2;
+        if (contains({"metro", "railway", "train", "bus"}, w) && contains({"station", "stop"}, n))
+            return 2;
+        return 0;
+    }
+
+    /// "the Guar Chempedak police station", "the Nahal Oz crossing in Gaza Strip": a name no
+    /// data file lists, before a police station, stop, depot, crossing or checkpoint, names the
+    /// locality it serves; it lies in the next subdivision or country of its sentence, else in
+    /// the one country the document is about.
+    void find_facility_places() {
+        const std::vector<Token>& tokens = text_.tokens;
+        for (std::size_t e = 2; e < tokens.size(); ++e) {
+            const std::size_t len = facility_at(e);
+            if (len == 0 || match_at_[e - 1] >= 0) continue;
+            const std::size_t begin = name_run(e);
+            if (begin >= e || e - begin > 3 || !acceptable(begin, e) || by_span(begin, e)) continue;
+            if (begin == 0 || (word(begin - 1) != "the" && !introduced_by(begin))) continue;
+            bool plain = true;
+            const std::string& original = text_.document.text;
+            for (std::size_t k = begin; k < e && plain; ++k) {
+                if (!tokens[k].word) continue;
+                const std::string_view w = word(k);
+                const Span sp = tokens[k].span;
+                plain = !is_calendar_word(w) && !is_place_head(w) && !is_function_word(w) &&
+                        !is_title(w) &&
+                        !(sp.end - sp.begin >= 2 &&
+                          std::isupper(static_cast<unsigned char>(original[sp.begin + 1])));
+            }
+            if (!plain) continue;
+            const std::uint32_t sentence = sentence_of(e);
+            const Entry* holder = nullptr;
+            for (std::size_t j = 0; j < matches_.size() && holder == nullptr; ++j) {
+                if (matches_[j].first_token < e || located_[j].entry == nullptr ||
+                    sentence_of(matches_[j].first_token) != sentence)
+                    continue;
+                const Entry* x = located_[j].entry;
+                if (x->place_type == "region" || x->place_type == "country") holder = x;
+            }
+            if (holder == nullptr) holder = document_country();
+            if (holder != nullptr) add(begin, e, "city", *holder, "address");
         }
     }
 

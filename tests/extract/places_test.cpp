@@ -257,6 +257,26 @@ TEST_CASE("a demonym names the sovereign state, and 'Jewish' names no place",
     CHECK(place_ids(y).empty());
 }
 
+TEST_CASE("an unlisted name before a police station, stop or crossing names a locality",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "Four masked men stormed the Korvan Tengah police station, in Malaysia, and shot a "
+        "policeman.");
+    const Actor* town = find_actor(x, "place:MY:korvan-tengah");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    REQUIRE_FALSE(x.events.empty());
+    REQUIRE(x.events[0].place);
+    CHECK(x.events[0].place->city == "Korvan Tengah");
+    const Extraction crossing = ekg::test::extract_text(
+        "Militants fired mortars at the Tal Ashur crossing in Gaza Strip, Palestine.");
+    CHECK(find_actor(crossing, "place:PS:tal-ashur") != nullptr);
+    // Acronyms and words for parts of a town are no names.
+    const Extraction no = ekg::test::extract_text(
+        "Gunmen attacked the Central police station and the UN checkpoint in Malaysia.");
+    for (const std::string& id : place_ids(no)) CHECK(id.rfind("place:", 0) != 0);
+}
+
 TEST_CASE("common English spellings of large cities name them", "[extract][places]") {
     CHECK(find_actor(ekg::test::extract_text("Talks were held in Sana'a on Monday."),
                      "city:71137") != nullptr);
