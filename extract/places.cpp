@@ -886,18 +886,18 @@ class AddressFinder {
     /// "at", is a town of that country. Names followed by a word for a building or feature
     /// ("in Koricancha Temple"), acronyms, calendar words and possessives are not.
     void find_bare_towns() {
+        const Entry* holder = document_country();
+        if (holder == nullptr) return;
         const std::vector<Token>& tokens = text_.tokens;
         for (std::size_t t = 1; t < tokens.size(); ++t) {
             if (!tokens[t].word || match_at_[t] >= 0 || !upper(t) || !tokens[t - 1].word ||
                 !contains({"in", "near", "outside", "at"}, word(t - 1)))
                 continue;
             const std::size_t end = name_run_forward(t);
-            if (end - t > 3 || !acceptable(t, end) || by_span(t, end) || !bare_name(t, end)) {
+            if (end - t > 3 || !acceptable(t, end) || !bare_name(t, end) || by_span(t, end)) {
                 t = std::max(t, end);
                 continue;
             }
-            const Entry* holder = document_country();
-            if (holder == nullptr) return;
             add(t, end, "city", *holder, "address");
             t = end;
         }
@@ -928,7 +928,7 @@ class AddressFinder {
             const std::size_t len = facility_at(e);
             if (len == 0 || match_at_[e - 1] >= 0) continue;
             const std::size_t begin = name_run(e);
-            if (begin >= e || e - begin > 3 || !acceptable(begin, e) || by_span(begin, e)) continue;
+            if (begin >= e || e - begin > 3 || !acceptable(begin, e)) continue;
             if (begin == 0 || (word(begin - 1) != "the" && !introduced_by(begin))) continue;
             bool plain = true;
             const std::string& original = text_.document.text;
@@ -941,7 +941,7 @@ class AddressFinder {
                         !(sp.end - sp.begin >= 2 &&
                           std::isupper(static_cast<unsigned char>(original[sp.begin + 1])));
             }
-            if (!plain) continue;
+            if (!plain || by_span(begin, e)) continue;
             const std::uint32_t sentence = sentence_of(e);
             const Entry* holder = nullptr;
             for (std::size_t j = 0; j < matches_.size() && holder == nullptr; ++j) {
