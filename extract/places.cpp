@@ -724,7 +724,10 @@ class AddressFinder {
                     end = b - 2;
                     begin = name_run(end);
                     after = t + 1;
-                    if (!introduced_by(begin)) begin = end = 0;
+                    // "Dahab, a resort town on the coast, was hit": the subject may open it.
+                    const bool opens =
+                        begin < end && (begin == 0 || sentence_of(begin - 1) != sentence_of(begin));
+                    if (!introduced_by(begin) && !opens) begin = end = 0;
                 }
             }
             if (end <= begin || !acceptable(begin, end)) continue;

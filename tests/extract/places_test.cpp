@@ -209,6 +209,10 @@ TEST_CASE("the town of X lies in the one country the document is about", "[extra
     const Extraction of = ekg::test::extract_text(
         "Five people were killed in the Korvapur village of Jhenaidah district, Bangladesh.");
     CHECK(find_actor(of, "place:BD:korvapur") != nullptr);
+    // A sentence may open with the town and say what it is.
+    CHECK(find_actor(ekg::test::extract_text(
+                         "Korvapur, a resort town on the coast of Egypt, was hit by three bombs."),
+                     "place:EG:korvapur") != nullptr);
     // "the Basque town of X": the adjective is no town.
     const Extraction adj = ekg::test::extract_text(
         "A bomb exploded in the Basque town of Trapagaran, near Bilbao.");
