@@ -260,6 +260,8 @@ def main():
     ap.add_argument("--ekg", default=os.path.join(ROOT, "build", "ekg"))
     ap.add_argument("--data", default=os.path.join(ROOT, "data"), help="ekg's data directory")
     ap.add_argument("--errors", choices=FIELDS, help="list the mismatches of one field")
+    ap.add_argument("--in-text", action="store_true",
+                    help="with --errors: list only mismatches whose coded value occurs in the text")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N records")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
@@ -295,6 +297,9 @@ def main():
         last_ok = {}
 
         def mark(field, seen):
+            if (args.in_text and not seen and args.errors == field and errors
+                    and errors[-1][0] == r["id"] and not last_ok.get(field, False)):
+                errors.pop()
             scores[field].seen += bool(seen)
             scores[field].seen_ok += bool(seen) and last_ok.get(field, False)
 
@@ -381,7 +386,7 @@ def main():
             s.seen += bool(seen)
             s.seen_ok += bool(seen) and bool(ok)
             s.ok += ok
-            if not ok and args.errors == "perpetrator":
+            if not ok and args.errors == "perpetrator" and (seen or not args.in_text):
                 errors.append((r["id"], perp, sorted(predicted), r["text"]))
 
         claimed = r.get("claimed")

@@ -39,6 +39,8 @@ struct ActorRef {
     std::size_t first = 0, last = 0;  ///< tokens
     std::uint32_t sentence = 0;
     bool demonym = false;
+    bool border = false;  ///< a country named for its border ("near the Turkish border")
+    bool owner = false;   ///< a country named as an owner ("the U.S. Embassy", "US-based")
 };
 
 /// A trigger occurrence that survived the filters.
@@ -166,7 +168,13 @@ private:
                 ref.last = token_at(mention.span.end);
                 if (ref.last <= ref.first) continue;
                 ref.sentence = ref.first < sentence_of_.size() ? sentence_of_[ref.first] : 0;
-                ref.demonym = mention.rule.rfind("demonym:", 0) == 0;
+                const bool demonym = mention.rule.rfind("demonym:", 0) == 0;
+                ref.border = border(a, ref.first, ref.last);
+                // "Afghan soldiers" are where they serve; "an Israeli citizen" may be anywhere.
+                ref.owner = demonym ? w_.any(ref.last, {"citizen", "citizens", "national",
+                                                        "nationals", "embassy", "consulate"})
+                                    : attributive(a, ref.last);
+                ref.demonym = demonym || ref.owner || ref.border;
                 refs_.push_back(ref);
             }
         }
@@ -175,6 +183,37 @@ private:
         for (std::size_t i = 0; i < refs_.size(); ++i)
             for (std::size_t k = refs_[i].first; k < refs_[i].last && k < ref_at_.size(); ++k)
                 ref_at_[k] = i;
+    }
+
+    /// A country's name used as a modifier of the body or people that belong to it ("the U.S.
+    /// Embassy", "US Marines", "a US-based company", "Pakistan Army") tells whose they are, not
+    /// where something happened: it counts as a demonym. `after` is the token after the name.
+    bool attributive(std::size_t a, std::size_t after) const {
+        const Actor& c = actors_[a];
+        if (c.kind != ActorKind::place || c.id.rfind("country:", 0) != 0) return false;
+        if (w_.is(after, "-") && w_.glued(after) && w_.glued(after + 1))
+            return w_.any(after + 1, {"based", "led", "backed", "funded", "owned", "made", "trained",
+                                      "registered", "flagged"});
+        return w_.any(after, {"embassy", "embassies", "consulate", "consul", "ambassador",
+                              "marines", "marine", "soldier", "soldiers", "troops", "forces",
+                              "military", "army", "navy", "servicemen", "personnel", "national",
+                              "nationals", "citizen", "citizens", "official", "officials",
+                              "diplomat", "diplomats", "contractor", "contractors", "envoy",
+                              "intelligence", "base", "bases", "government", "special", "state",
+                              "department", "defense", "defence", "air", "warship", "warplanes",
+                              "drone", "drones", "company", "firm", "mission", "delegation"});
+    }
+
+    /// A country named for its border: "near the Turkish border", "close to the border with
+    /// Syria". Tokens [first, last) name it. Where something happened lies on the other side.
+    bool border(std::size_t a, std::size_t first, std::size_t last) const {
+        const Actor& c = actors_[a];
+        if (c.kind != ActorKind::place || c.id.rfind("country:", 0) != 0) return false;
+        if (w_.any(last, {"border", "borders", "frontier"}))  // not "crossed the Brazilian border"
+            return !(first >= 2 && w_.is(first - 1, "the") &&
+                     w_.any(first - 2, {"crossed", "crossing", "cross", "crosses"}));
+        return first >= 2 && w_.any(first - 1, {"with", "of"}) &&
+               w_.any(first - 2, {"border", "borders", "frontier"});
     }
 
     const Actor& actor(std::size_t ref) const { return actors_[refs_[ref].actor]; }
@@ -383,6 +422,17 @@ private:
                                "joining", "recruiting", "versus", "defected"}))
                 return true;
         }
+        // "shot and killed seven members of the religious group X": the group was harmed.
+        for (std::size_t k = f; k > 1 && f - k < 8 && w_.token(k - 1).word; --k) {
+            if (!w_.is(k - 1, "of")) continue;
+            if (!w_.any(k - 2, {"members", "member", "followers", "supporters", "workers"})) break;
+            for (std::size_t v = k - 2; v > 0 && k - 2 - v < 4; --v)
+                if (w_.any(v - 1, {"killed", "kill", "kills", "killing", "shot", "kidnapped",
+                                   "abducted", "wounded", "injured", "attacked", "targeted",
+                                   "executed", "murdered", "beheaded", "assassinated"}))
+                    return true;
+            break;
+        }
         // "the headquarters of exile paramilitary group Alpha 66", "chairman of the Alliance":
         // a group that owns or leads what was attacked is no perpetrator.
         for (std::size_t k = f; k > 1 && f - k < 5; --k) {
@@ -573,6 +623,15 @@ private:
                 while (k < last_[s] && k < j + 4 && w_.token(k).word && is_admin_word(w_[k])) ++k;
                 if (w_.is(k, ")")) j = k + 1;
             }
+            // "the Nahal Oz crossing in Gaza Strip", "the Petare metro station, Caracas".
+            if (chain.size() == 1)
+                while (j < last_[s] && j < i + 2 && w_.token(j).word &&
+                       w_.any(j, {"police", "metro", "railway", "train", "bus", "station", "stop",
+                                  "post", "depot", "crossing", "checkpoint", "junction"}))
+                    ++j;
+            // "Jubu village in Solukhumbu": a settlement in the place that follows.
+            const bool settlement_in =
+                w_.token(j).word && w_.any(j, {"village", "town", "hamlet"}) && w_.is(j + 1, "in");
             while (j < last_[s] && j < i + 3 && w_.token(j).word && is_admin_word(w_[j])) ++j;
             // Links: "Kabul, Afghanistan", "Zinjibar in Abyan", "Thessaloniki, in Greece",
             // "Kaspiysk city, Republic of Dagestan".
@@ -598,7 +657,12 @@ private:
             // Two towns of one country followed by what holds them ("Cielo, Cusco, Peru",
             // "Kanyosha, Bujumbura, Burundi"): the text goes from small to large, so the first
             // lies in the second (a district, suburb or village the gazetteer files as a town).
-            if (!holds(next, prev) && town_inside_town(prev, next)) {
+            if (!holds(next, prev) &&
+                (town_inside_town(prev, next) ||
+                 (settlement_in && chain.size() == 1 && specificity(next) == 2 &&
+                  actor(prev).place_type == "city" &&
+                  !actor(prev).country_code.empty() &&
+                  actor(prev).country_code == actor(next).country_code))) {
                 chain.push_back(next);
                 i = refs_[next].last;
                 continue;
@@ -619,6 +683,71 @@ private:
             i = refs_[next].last;
         }
         return chain;
+    }
+
+    /// For place `r` in "between r and q, <region>, <country>": r followed by the places that
+    /// hold both; nullopt when `r` stands elsewhere or nothing holds it.
+    std::optional<std::vector<std::size_t>> between_first(std::size_t r) const {
+        const std::size_t begin = first_[refs_[r].sentence];
+        std::size_t k = refs_[r].first;
+        // "between the municipalities of X and Y"
+        if (k >= begin + 4 && w_.is(k - 1, "of") && w_.is(k - 3, "the") && w_.is(k - 4, "between"))
+            k -= 3;
+        if (k <= begin || !w_.is(k - 1, "between")) return std::nullopt;
+        const std::size_t j = refs_[r].last;
+        if (!w_.is(j, "and")) return std::nullopt;
+        const std::size_t q = place_at(j + 1);
+        if (q == kNone || refs_[q].demonym) return std::nullopt;
+        std::vector<std::size_t> chain = chain_from(q);
+        if (chain.size() < 2) return std::nullopt;
+        std::vector<std::size_t> held{r};
+        for (std::size_t c = 1; c < chain.size(); ++c)
+            if (holds(chain[c], r)) held.push_back(chain[c]);
+        if (held.size() < 2) return std::nullopt;
+        return held;
+    }
+
+    /// Place `r` only says where the place before it lies: "in Netanya, near Tel Aviv", "the
+    /// town of Mahmoudiyah, south of Baghdad", "Zorva, 20 km outside Kabul".
+    bool reference_point(std::size_t r) const {
+        const std::size_t begin = first_[refs_[r].sentence];
+        std::size_t k = refs_[r].first;
+        if (k > begin && w_.is(k - 1, "of") && k - 1 > begin &&
+            w_.any(k - 2, {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "outside"}))
+            k -= 2;
+        else if (k > begin && w_.any(k - 1, {"near", "outside"}))
+            k -= 1;
+        else
+            return false;
+        // "20 km", "30 miles" before the direction.
+        if (k > begin + 1 && w_.any(k - 1, {"km", "kilometres", "kilometers", "miles", "mi"})) {
+            k -= 1;
+            if (read_number(w_, k - 1, k)) k -= 1;
+        }
+        if (k <= begin + 1 || !w_.is(k - 1, ",")) return false;
+        const std::size_t q = ref_at_[k - 2];
+        return q != kNone && is_place(q) && refs_[q].last == k - 1 && !refs_[q].demonym;
+    }
+
+    /// The place mention that holds place `r` and stands before it in the possessive, with at
+    /// most two lower-case words between ("Turkey's southeastern Bingol province"), or kNone.
+    std::size_t possessive_holder(std::size_t r) const {
+        std::size_t k = refs_[r].first;
+        const std::size_t begin = first_[refs_[r].sentence];
+        for (int skipped = 0; skipped < 2 && k > begin && w_.token(k - 1).word &&
+                              !w_.capitalized(k - 1) && !w_.is(k - 1, "s");
+             ++skipped)
+            --k;
+        if (k < begin + 3 || !w_.is(k - 1, "s") || !w_.is(k - 2, "'") || !w_.glued(k - 1) ||
+            !w_.glued(k - 2))
+            return kNone;
+        if (k - 2 >= ref_at_.size() || ref_at_[k - 3] == kNone) return kNone;
+        const std::size_t q = ref_at_[k - 3];
+        if (!is_place(q) || refs_[q].last != k - 2 || q == r || !holds(q, r) ||
+            actor(q).id == actor(r).id)
+            return kNone;
+        return q;
     }
 
     /// True when place `outer` contains (or is) place `inner`.
@@ -705,6 +834,14 @@ private:
             if (inside) continue;
             PlaceChoice choice{chain_from(r), "place:in-sentence"};
             double score = 0;
+            // "between Bachi-Yurt and Tsentoroi, Chechnya, Russia": the first place, held by
+            // what holds the second, as coders take it.
+            if (choice.refs.size() == 1) {
+                if (std::optional<std::vector<std::size_t>> held = between_first(r)) {
+                    choice.refs = std::move(*held);
+                    score += 1;
+                }
+            }
             // A place given with what holds it ("Kabul, Afghanistan") is the place of a report.
             if (choice.refs.size() >= 2 && specificity(choice.refs.back()) == 0) score += 3;
             else if (choice.refs.size() >= 2) score += 2;
@@ -726,6 +863,16 @@ private:
                 if (i >= h.last && choice.rule == "place:in-sentence") choice.rule = "place:after-trigger";
             }
             if (nearest != kNone) score -= static_cast<double>(std::min<std::size_t>(nearest, 40)) / 20.0;
+            if (reference_point(r)) score -= 3;
+            // "in Afghanistan's eastern Paktika province": the place inside the possessive
+            // one, placed as precisely as a chain would place it.
+            if (const std::size_t q = possessive_holder(r); q != kNone) {
+                score += 2;
+                if (refs_[q].first > first_[s] &&
+                    w_.any(refs_[q].first - 1, {"in", "at", "near", "outside", "inside", "across",
+                                                "throughout", "into"}))
+                    score += 2;
+            }
             score += 0.3 * specificity(choice.refs.front());
             if (score > best_score) {
                 best_score = score;
@@ -737,10 +884,15 @@ private:
     }
 
     /// The first place named in a sentence (GTD: "In Caracas, Venezuela, ... was killed").
-    std::optional<PlaceChoice> place_of_sentence(std::uint32_t s, bool allow_demonym) const {
+    /// `allow_demonym`: a demonym may name it; `allow_owner`: so may a country named as an
+    /// owner ("US troops").
+    std::optional<PlaceChoice> place_of_sentence(std::uint32_t s, bool allow_demonym,
+                                                 bool allow_owner = false) const {
         for (std::size_t i = first_[s]; i < last_[s]; ++i) {
             const std::size_t r = place_at(i);
-            if (r == kNone || (refs_[r].demonym && !allow_demonym)) continue;
+            if (r == kNone || (refs_[r].demonym && !allow_demonym) || refs_[r].border ||
+                (refs_[r].owner && !allow_owner))
+                continue;
             return PlaceChoice{chain_from(r), refs_[r].demonym ? "place:demonym-in-sentence"
                                                                 : "place:in-sentence"};
         }
@@ -1372,9 +1524,10 @@ private:
         for (std::uint32_t s : fact_sentences) {
             const bool own = group_sentences.count(s) > 0;
             const bool blame = has_word(s, {"responsibility", "responsible", "suspected", "suspect",
-                                             "blamed", "attributed", "behind", "carried", "claimed",
-                                             "affiliated", "members", "member", "militants",
-                                             "rebels", "belonging", "accused", "linked"});
+                                             "blamed", "blame", "blames", "blaming", "attributed",
+                                             "behind", "carried", "claimed", "affiliated",
+                                             "members", "member", "militants", "rebels",
+                                             "belonging", "accused", "linked"});
             if (!own && !blame) continue;
             for (std::size_t i = first_[s]; i < last_[s]; ++i) {
                 const std::size_t r = ref_at_[i];
@@ -1598,6 +1751,16 @@ private:
                         events[0].place->rule = "place:document-demonym";
                     }
         }
+        if (!events[0].place) events[0].place = home_country_place(events[0]);
+        // Last, a country named only as the owner of troops or an embassy.
+        if (!events[0].place) {
+            for (std::uint32_t s = 0; s < t_.sentences.size() && !events[0].place; ++s)
+                if (!boilerplate(s))
+                    if (auto p = place_of_sentence(s, true, true)) {
+                        events[0].place = make_place(*p);
+                        events[0].place->rule = "place:document-owner";
+                    }
+        }
         // A main event placed no closer than a country or region, in a document whose first
         // sentence names a town of that country: the town ("In Caracas, Venezuela, ... Later,
         // pamphlets at the scene of this attack read 'Bolivarian Republic of Venezuela'").
@@ -1621,6 +1784,49 @@ private:
         for (std::size_t i = 0; i < events.size(); ++i)
             events[i].id = t_.document.id + ":e" + std::to_string(i + 1);
         return events;
+    }
+
+    /// A document that names no place at all ("rebels of the Communist Party of Nepal
+    /// attacked a convoy"): the country where the armed groups it names are based, when they
+    /// share one; the perpetrators of the event first. The place names no actor of the text;
+    /// its span is the group's mention.
+    /// A document that names no place at all ("rebels of the Communist Party of Nepal
+    /// attacked a convoy", "Indian police said"): the country where the armed groups it names
+    /// are based, when they share one, the event's perpetrators first; failing groups, the
+    /// country whose government bodies it names. The place names no actor of the text; its
+    /// span is the mention of the group or body.
+    std::optional<Place> home_country_place(const Event& e) const {
+        // The one actor of `kind` accepted by `accept` whose country all such actors share.
+        const auto shared = [&](ActorKind kind, auto&& accept) -> const Actor* {
+            const Actor* found = nullptr;
+            for (const Actor& a : actors_) {
+                if (a.kind != kind || a.country_code.empty() || a.mentions.empty() || !accept(a))
+                    continue;
+                if (found != nullptr && found->country_code != a.country_code) return nullptr;
+                if (found == nullptr) found = &a;
+            }
+            return found;
+        };
+        const auto any = [](const Actor&) { return true; };
+        const Actor* holder = shared(ActorKind::group, [&](const Actor& a) {
+            return std::any_of(e.perpetrators.begin(), e.perpetrators.end(),
+                               [&](const Arg& p) { return p.actor == a.id; });
+        });
+        if (holder == nullptr) holder = shared(ActorKind::group, any);
+        if (holder == nullptr) holder = shared(ActorKind::government, any);
+        if (holder == nullptr) return std::nullopt;
+        const auto c = r_.names.find_id("country:" + holder->country_code);
+        if (!c) return std::nullopt;
+        const Entry& country = r_.names.entry(*c);
+        Place p;
+        p.name = country.name;
+        p.country = country.name;
+        p.country_code = holder->country_code;
+        p.lat = country.lat;
+        p.lon = country.lon;
+        p.span = holder->mentions.front().span;
+        p.rule = "place:home-country-of " + holder->id;
+        return p;
     }
 
     struct ArgMatch {

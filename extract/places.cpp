@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -536,6 +537,9 @@ class AddressFinder {
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
         find_towns_in_text();
+        find_city_sentences();
+        find_facility_places();
+        find_bare_towns();
         for (Actor& a : found_)
             std::sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) {
                 return x.span.begin < y.span.begin;
@@ -687,16 +691,26 @@ class AddressFinder {
             if (!tokens[t].word || match_at_[t] >= 0 || upper(t)) continue;
             const Locality w = locality_word(word(t));
             if (w != Locality::settlement && w != Locality::small) continue;
-            if (word(t) == "city" || word(t) == "area") continue;
+            const bool the_of = the_before(t) && word(t + 1) == "of";  // "the town of X"
+            if ((word(t) == "city" && !the_of) || word(t) == "area") continue;
             std::size_t begin = 0, end = 0, after = 0;
-            if (tokens[t - 1].word && match_at_[t - 1] < 0) {  // "X village"
+            if (word(t) != "city" && tokens[t - 1].word && match_at_[t - 1] < 0) {  // "X village"
                 begin = name_run(t);
                 end = t;
                 after = t + 1;
-                if (!introduced_by(begin)) begin = end = 0;
+                // "in X village", "near the X hamlet"
+                // "the Kutidurgapur village of Jhenidah", not "the Basque town of Orio".
+                bool of_known = !the_of || (t + 2 < tokens.size() && match_at_[t + 2] >= 0);
+                if (!of_known && t + 2 < tokens.size()) {  // "... village of Jhenidah district"
+                    const std::size_t e = name_run_forward(t + 2);
+                    of_known = e > t + 2 && e < tokens.size() && tokens[e].word &&
+                               (locality_word(word(e)) == Locality::part || type_hint(word(e)) == 1);
+                }
+                const bool the = begin < end && begin > 0 && of_known &&
+                                 word(begin - 1) == "the" && introduced_by(begin - 1);
+                if (begin >= end || (!introduced_by(begin) && !the)) begin = end = 0;
             }
-            if (end == 0 && t + 2 < tokens.size() && word(t + 1) == "of" &&
-                word(t - 1) == "the") {  // "the village of X"
+            if (end == 0 && t + 2 < tokens.size() && the_of) {  // "the southern town of X"
                 begin = t + 2;
                 end = name_run_forward(begin);
                 after = end;
@@ -710,7 +724,10 @@ class AddressFinder {
                     end = b - 2;
                     begin = name_run(end);
                     after = t + 1;
-                    if (!introduced_by(begin)) begin = end = 0;
+                    // "Dahab, a resort town on the coast, was hit": the subject may open it.
+                    const bool opens =
+                        begin < end && (begin == 0 || sentence_of(begin - 1) != sentence_of(begin));
+                    if (!introduced_by(begin) && !opens) begin = end = 0;
                 }
             }
             if (end <= begin || !acceptable(begin, end)) continue;
@@ -729,8 +746,54 @@ class AddressFinder {
                 if (next_to && located_[j].municipality && w == Locality::small) part = true;
                 if (e->place_type == "region" || e->place_type == "country") holder = e;
             }
+            // The word says it is a settlement; where the sentence names nothing that holds
+            // it, the one country the document is about does ("the village of X" in a report
+            // that names only a town of that country, or a group based there).
+            if (holder == nullptr) holder = document_country();
             if (holder != nullptr) add(begin, end, part ? "district" : "city", *holder, "address");
         }
+    }
+
+    /// Whether "the" stands before the locality word at `t`, at most two words before it ("the
+    /// village of", "the southern town of", "the small Basque town of").
+    bool the_before(std::size_t t) const {
+        for (std::size_t k = 1; k <= 3 && k <= t; ++k) {
+            const std::size_t b = t - k;
+            if (!text_.tokens[b].word) return false;
+            if (word(b) == "the") return true;
+            if (match_at_[b] >= 0 && located_[static_cast<std::size_t>(match_at_[b])].entry &&
+                located_[static_cast<std::size_t>(match_at_[b])].entry->place_type != "country")
+                return false;  // "the Kabul city of"
+            if (is_function_word(word(b))) return false;
+        }
+        return false;
+    }
+
+    /// The country the document is about when it names one only: every place matched (a
+    /// country, a demonym, a region or city) lies in it; failing any place, the home country
+    /// shared by every armed group or organisation it names. nullptr when there is none or
+    /// more than one.
+    const Entry* document_country() {
+        if (document_country_done_) return document_country_;
+        document_country_done_ = true;
+        std::string code;
+        bool many = false;
+        const auto see = [&](const std::string& cc) {
+            if (cc.empty()) return;
+            if (code.empty()) code = cc;
+            else if (code != cc) many = true;
+        };
+        for (const Located& l : located_)
+            if (l.entry != nullptr) see(l.entry->country_code);
+        if (code.empty())
+            for (const NameMatch& m : matches_)
+                for (const AliasRef& c : m.candidates) {
+                    const Entry& e = names_.entry(c.entry);
+                    if (e.kind == ActorKind::group) see(e.country_code);
+                }
+        if (code.empty() || many) return nullptr;
+        if (const auto c = names_.find_id("country:" + code)) document_country_ = &names_.entry(*c);
+        return document_country_;
     }
 
     /// The town of the second tier that tokens [begin, end) name inside `holder`, if any;
@@ -821,6 +884,122 @@ class AddressFinder {
         }
     }
 
+    /// "a grenade blast near a mosque in Banihal", in a document about one country only: a
+    /// name no data file lists and nothing else claims, after "in", "near", "outside" or
+    /// "at", is a town of that country. Names followed by a word for a building or feature
+    /// ("in Koricancha Temple"), acronyms, calendar words and possessives are not.
+    void find_bare_towns() {
+        const Entry* holder = document_country();
+        if (holder == nullptr) return;
+        const std::vector<Token>& tokens = text_.tokens;
+        for (std::size_t t = 1; t < tokens.size(); ++t) {
+            if (!tokens[t].word || match_at_[t] >= 0 || !upper(t) || !tokens[t - 1].word ||
+                !contains({"in", "near", "outside", "at"}, word(t - 1)))
+                continue;
+            const std::size_t end = name_run_forward(t);
+            if (end - t > 3 || !acceptable(t, end) || !bare_name(t, end) || by_span(t, end)) {
+                t = std::max(t, end);
+                continue;
+            }
+            add(t, end, "city", *holder, "address");
+            t = end;
+        }
+    }
+
+    /// Length of the facility phrase that starts at token t ("police station", "bus stop",
+    /// "crossing"), 0 when there is none.
+    std::size_t facility_at(std::size_t t) const {
+        const std::vector<Token>& tokens = text_.tokens;
+        if (t >= tokens.size() || !tokens[t].word) return 0;
+        const std::string_view w = word(t);
+        if (contains({"depot", "crossing", "checkpoint", "junction"}, w)) return 1;
+        if (t + 1 >= tokens.size()) return 0;
+        const std::string_view n = word(t + 1);
+        if (w == "police" && contains({"station", "post", "checkpoint"}, n)) return 2;
+        if (contains({"metro", "railway", "train", "bus"}, w) && contains({"station", "stop"}, n))
+            return 2;
+        return 0;
+    }
+
+    /// "the Guar Chempedak police station", "the Nahal Oz crossing in Gaza Strip": a name no
+    /// data file lists, before a police station, stop, depot, crossing or checkpoint, names the
+    /// locality it serves; it lies in the next subdivision or country of its sentence, else in
+    /// the one country the document is about.
+    void find_facility_places() {
+        const std::vector<Token>& tokens = text_.tokens;
+        for (std::size_t e = 2; e < tokens.size(); ++e) {
+            const std::size_t len = facility_at(e);
+            if (len == 0 || match_at_[e - 1] >= 0) continue;
+            const std::size_t begin = name_run(e);
+            if (begin >= e || e - begin > 3 || !acceptable(begin, e)) continue;
+            if (begin == 0 || (word(begin - 1) != "the" && !introduced_by(begin))) continue;
+            bool plain = true;
+            const std::string& original = text_.document.text;
+            for (std::size_t k = begin; k < e && plain; ++k) {
+                if (!tokens[k].word) continue;
+                const std::string_view w = word(k);
+                const Span sp = tokens[k].span;
+                plain = !is_calendar_word(w) && !is_place_head(w) && !is_function_word(w) &&
+                        !is_title(w) &&
+                        !(sp.end - sp.begin >= 2 &&
+                          std::isupper(static_cast<unsigned char>(original[sp.begin + 1])));
+            }
+            if (!plain || by_span(begin, e)) continue;
+            const std::uint32_t sentence = sentence_of(e);
+            const Entry* holder = nullptr;
+            for (std::size_t j = 0; j < matches_.size() && holder == nullptr; ++j) {
+                if (matches_[j].first_token < e || located_[j].entry == nullptr ||
+                    sentence_of(matches_[j].first_token) != sentence)
+                    continue;
+                const Entry* x = located_[j].entry;
+                if (x->place_type == "region" || x->place_type == "country") holder = x;
+            }
+            if (holder == nullptr) holder = document_country();
+            if (holder != nullptr) add(begin, e, "city", *holder, "address");
+        }
+    }
+
+    /// Tokens [begin, end) can be the bare name of a town: see find_bare_towns.
+    bool bare_name(std::size_t begin, std::size_t end) const {
+        const std::vector<Token>& tokens = text_.tokens;
+        if (end - begin >= 3 && word(end - 1) == "s" && word(end - 2) == "'") return false;
+        if (end < tokens.size()) {
+            const std::string_view next = word(end);
+            if (next == "'" || next == "(" || match_at_[end] >= 0 ||
+                (tokens[end].word && (is_place_head(next) || is_name_particle(next))))
+                return false;  // "in New Multan", "in Djemaa el Fna square"
+        }
+        const std::string& original = text_.document.text;
+        for (std::size_t k = begin; k < end; ++k) {
+            if (!tokens[k].word) continue;
+            const std::string_view w = word(k);
+            if (is_calendar_word(w) || is_place_head(w) || is_function_word(w) || is_title(w) ||
+                contains({"islam", "christianity", "parliament", "congress", "god", "allah",
+                          "christmas", "ramadan", "easter", "eid", "internet", "twitter",
+                          "facebook", "youtube", "english", "arabic"},
+                         w))
+                return false;
+            // An acronym ("in NATO", "at UN"): two capitals in a row.
+            const Span sp = tokens[k].span;
+            if (sp.end - sp.begin >= 2 &&
+                std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
+                std::isupper(static_cast<unsigned char>(original[sp.begin + 1])))
+                return false;
+        }
+        // Beside a listed city of its sentence the name is more likely a part of that city
+        // ("in Llansamlet, Swansea") than a town of its own.
+        return !std::binary_search(city_sentences_.begin(), city_sentences_.end(),
+                                   sentence_of(begin));
+    }
+
+    /// Sentences that name a listed city, sorted (for bare_name).
+    void find_city_sentences() {
+        for (std::size_t j = 0; j < matches_.size(); ++j)
+            if (located_[j].entry != nullptr && located_[j].entry->place_type == "city")
+                city_sentences_.push_back(sentence_of(matches_[j].first_token));
+        std::sort(city_sentences_.begin(), city_sentences_.end());
+    }
+
     /// Whether an actor already has a mention at tokens [begin, end).
     bool by_span(std::size_t begin, std::size_t end) const {
         const Span span{text_.tokens[begin].span.begin, text_.tokens[end - 1].span.end};
@@ -879,6 +1058,9 @@ class AddressFinder {
     std::vector<std::int32_t> match_at_;  ///< token -> index of the match covering it, or -1
     std::vector<Actor> found_;
     std::unordered_map<std::string, std::size_t> by_id_;
+    std::vector<std::uint32_t> city_sentences_;
+    const Entry* document_country_ = nullptr;
+    bool document_country_done_ = false;
 };
 
 }  // namespace

@@ -49,6 +49,10 @@ REGION_WORDS = set("""province provincia governorate state region district count
     muhafazat muhafazah estado regiao region' okrug voivodeship parish""".split())
 
 
+# Short CLDR names that are adjectives for people, not names of the place.
+NOT_PLACE_NAMES = {"Jewish"}
+
+
 def varint(buf, pos):
     result = shift = 0
     while True:
@@ -354,6 +358,8 @@ def main():
         geo = admin1.get(i2a.get(code, ""), "")
         names = []
         for n in [clean(en) if en else None, geo] + iso_names:
+            if n in NOT_PLACE_NAMES:  # "Jewish" (Jewish Autonomous Oblast) names people
+                continue
             if n and n not in names and "," not in n:
                 names.append(n)
         name = names[0]

@@ -74,6 +74,17 @@ TEST_CASE("triggers give the event its type", "[extract][events]") {
     }
 }
 
+TEST_CASE("firing or launching rockets and missiles is a bombing", "[extract][events]") {
+    for (const char* text : {"The group claimed responsibility for firing a rocket at a town.",
+                             "Militants launched two missiles at a border post.",
+                             "Rebels launched rockets at the airport overnight."}) {
+        const auto events = events_of(text);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "bombing");
+        CHECK(events[0].gtd_attack_type == "Bombing/Explosion");
+    }
+}
+
 TEST_CASE("one incident told with several triggers takes the type that ranks first",
           "[extract][events]") {
     const auto events = events_of(
@@ -153,6 +164,153 @@ TEST_CASE("the place of an event is the one tied to its trigger, with its countr
     CHECK_FALSE(events[0].place->rule.empty());
 }
 
+TEST_CASE("a country named only as the owner of an embassy or troops is not the event's place",
+          "[extract][events]") {
+    const auto events = events_of(
+        "A grenade was thrown at the U.S. Embassy in Ruritania, wounding two guards. Later, US "
+        "troops guarded a US-based charity in Kenya.");
+    REQUIRE_FALSE(events.empty());
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "KE");
+
+    // Named alone, such a country is still the best the text offers.
+    const auto alone = events_of("Gunmen fired on a US Marines convoy, killing two soldiers.");
+    REQUIRE(alone.size() == 1);
+    REQUIRE(alone[0].place);
+    CHECK(alone[0].place->country_code == "US");
+    CHECK(alone[0].place->rule == "place:document-owner");
+
+    // A demonym or a group's home country says more than an owner does.
+    const auto afghan = events_of(
+        "Gunmen fired on US troops and Afghan soldiers at a checkpoint, killing two.");
+    REQUIRE(afghan.size() == 1);
+    REQUIRE(afghan[0].place);
+    CHECK(afghan[0].place->country_code == "AF");
+    // A nationality says nothing of where its holder was.
+    const auto citizen = events_of(
+        "A Kenyan citizen was kidnapped by gunmen of the Lord's Resistance Army.");
+    REQUIRE(citizen.size() == 1);
+    REQUIRE(citizen[0].place);
+    CHECK(citizen[0].place->country_code == "UG");
+}
+
+TEST_CASE("a province after its country in the possessive is the event's place",
+          "[extract][events]") {
+    const auto events =
+        events_of("A roadside bomb in Afghanistan's eastern Paktika province killed three soldiers.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->region == "Paktika");
+    CHECK(events[0].place->country_code == "AF");
+    // A possessive that does not hold the place changes nothing.
+    const auto other = events_of("A bomb in Kenya's view of Paktika killed three soldiers.");
+    REQUIRE(other.size() == 1);
+    REQUIRE(other[0].place);
+    CHECK(other[0].place->country_code == "KE");
+}
+
+TEST_CASE("a place given as a reference point is not where the event happened",
+          "[extract][events]") {
+    for (const char* text :
+         {"A bomb exploded at a market in the town of Qarvat, near Kirkuk, killing nine people.",
+          "A bomb exploded at a market in the town of Qarvat, 20 km south of Kirkuk, killing nine "
+          "people."}) {
+        const auto events = events_of(text);
+        REQUIRE(events.size() == 1);
+        REQUIRE(events[0].place);
+        CHECK(events[0].place->city == "Qarvat");
+        CHECK(events[0].place->country_code == "IQ");
+    }
+    // Without the town before it, the reference point is the best place there is.
+    const auto near = events_of("A bomb exploded at a market near Kirkuk, killing nine people.");
+    REQUIRE(near.size() == 1);
+    REQUIRE(near[0].place);
+    CHECK(near[0].place->city == "Kirkuk");
+}
+
+TEST_CASE("an event in a text that names no place lies in its groups' home country",
+          "[extract][events]") {
+    const auto events = events_of(
+        "Rebels of the Revolutionary Armed Forces of Colombia ambushed a convoy, killing two "
+        "soldiers.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "CO");
+    CHECK(events[0].place->actor.empty());
+    CHECK(events[0].place->rule == "place:home-country-of group:farc");
+    // Groups of two countries: no place.
+    const auto two = events_of(
+        "Rebels of the Revolutionary Armed Forces of Colombia and the Liberation Tigers of Tamil "
+        "Eelam ambushed a convoy, killing two soldiers.");
+    REQUIRE(two.size() == 1);
+    CHECK_FALSE(two[0].place);
+    // A place named in the text wins.
+    const auto named = events_of(
+        "Rebels of the Revolutionary Armed Forces of Colombia ambushed a convoy in Ecuador.");
+    REQUIRE(named.size() == 1);
+    REQUIRE(named[0].place);
+    CHECK(named[0].place->country_code == "EC");
+}
+
+TEST_CASE("a country named for its border is not where the event happened", "[extract][events]") {
+    const auto events = events_of(
+        "Gunmen opened fire on a police post near the Pakistani border, killing three Indian "
+        "soldiers.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "IN");
+    const auto with = events_of(
+        "A bomb killed two soldiers close to the border with Kenya. Ethiopian officials blamed "
+        "rebels.");
+    REQUIRE(with.size() == 1);
+    REQUIRE(with[0].place);
+    CHECK(with[0].place->country_code == "ET");
+    // Crossing the border goes into the country.
+    const auto crossed = events_of(
+        "Gunmen crossed the Brazilian border and attacked a military post, killing two soldiers.");
+    REQUIRE(crossed.size() == 1);
+    REQUIRE(crossed[0].place);
+    CHECK(crossed[0].place->country_code == "BR");
+}
+
+TEST_CASE("an event between two towns is placed at the first, held by what holds both",
+          "[extract][events]") {
+    const auto events = events_of(
+        "03/04/2011: A bomb exploded near a convoy on the road between Gudermes and Argun, "
+        "Chechnya, Russia.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Gudermes");
+    CHECK(events[0].place->country_code == "RU");
+    const auto municipalities = events_of(
+        "Rebels kidnapped tourists at a site between the municipalities of Quibdo and Istmina, "
+        "Choco department, Colombia.");
+    REQUIRE_FALSE(municipalities.empty());
+    REQUIRE(municipalities[0].place);
+    CHECK(municipalities[0].place->city == "Quibdó");
+}
+
+TEST_CASE("a village in a district is the event's place", "[extract][events]") {
+    const auto events = events_of(
+        "9/19/2012: Rebels attacked a bus in Korvapur village in Zarvani district, Nepal.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Korvapur");
+    CHECK(events[0].place->country_code == "NP");
+}
+
+TEST_CASE("the two Congos are told apart by their capital in brackets", "[extract][events]") {
+    const auto events = events_of(
+        "Gunmen attacked an aid office in Kiwanja town, North Kivu province, Congo (Kinshasa).");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->country_code == "CD");
+    const auto west = events_of("A bomb exploded at a market in Congo (Brazzaville).");
+    REQUIRE(west.size() == 1);
+    REQUIRE(west[0].place);
+    CHECK(west[0].place->country_code == "CG");
+}
+
 TEST_CASE("a summary's chain of city, region and country gives the most specific place",
           "[extract][events]") {
     const auto events = events_of(
@@ -220,6 +378,29 @@ TEST_CASE("a relative date resolves against the document date", "[extract][event
     const auto abs = events_of("Gunmen stormed a hotel in Mali on July 3, 2016.");
     REQUIRE(abs.size() == 1);
     CHECK(abs[0].date == "2016-07-03");
+}
+
+TEST_CASE("a group the authorities are blaming in a later sentence is the perpetrator",
+          "[extract][events]") {
+    const auto blamed = events_of(
+        "A bomb exploded at a postal centre in London. Authorities are blaming the Real Irish "
+        "Republican Army for trying to derail the peace process.");
+    REQUIRE(blamed.size() == 1);
+    CHECK(has_actor(blamed[0].perpetrators, "group:rira"));
+    const auto named = events_of(
+        "A bomb exploded at a postal centre in London. The Real Irish Republican Army held a "
+        "rally for the peace process.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].perpetrators.empty());
+}
+
+TEST_CASE("a group whose members were killed or kidnapped is no perpetrator", "[extract][events]") {
+    const auto victims = events_of("Gunmen kidnapped two members of Hamas in Gaza.");
+    REQUIRE(victims.size() == 1);
+    CHECK_FALSE(has_actor(victims[0].perpetrators, "group:hamas"));
+    const auto attackers = events_of("Two members of Hamas killed a soldier in Gaza.");
+    REQUIRE(attackers.size() == 1);
+    CHECK(has_actor(attackers[0].perpetrators, "group:hamas"));
 }
 
 TEST_CASE("a group that claimed responsibility is claimant and perpetrator", "[extract][events]") {

@@ -186,6 +186,110 @@ TEST_CASE("a town no data file lists is found by its address", "[extract][places
     CHECK(find_actor(y, "place:AF:zorvandi") == nullptr);
 }
 
+TEST_CASE("the town of X lies in the one country the document is about", "[extract][places]") {
+    // The sentence names no country: the document names one elsewhere.
+    const Extraction x = ekg::test::extract_text(
+        "A bomb went off near the small town of Zorvandi. Officials in Kandahar blamed militants.");
+    const Actor* town = find_actor(x, "place:AF:zorvandi");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    // "the city of X" with its country later in the sentence.
+    CHECK(find_actor(ekg::test::extract_text(
+                         "A car bomb exploded near the city of Qarvat in southern Yemen."),
+                     "place:YE:qarvat") != nullptr);
+    // No place at all: the home country of the group the document names.
+    const Extraction g = ekg::test::extract_text(
+        "Rebels of the Revolutionary Armed Forces of Colombia attacked the village of Moravita.");
+    CHECK(find_actor(g, "place:CO:moravita") != nullptr);
+    // "near the X hamlet", "in the X village of Y district".
+    CHECK(find_actor(ekg::test::extract_text(
+                         "Rebels of the Revolutionary Armed Forces of Colombia detonated a bomb "
+                         "near the Moravita hamlet."),
+                     "place:CO:moravita") != nullptr);
+    const Extraction of = ekg::test::extract_text(
+        "Five people were killed in the Korvapur village of Jhenaidah district, Bangladesh.");
+    CHECK(find_actor(of, "place:BD:korvapur") != nullptr);
+    // A sentence may open with the town and say what it is.
+    CHECK(find_actor(ekg::test::extract_text(
+                         "Korvapur, a resort town on the coast of Egypt, was hit by three bombs."),
+                     "place:EG:korvapur") != nullptr);
+    // "the Basque town of X": the adjective is no town.
+    const Extraction adj = ekg::test::extract_text(
+        "A bomb exploded in the Basque town of Trapagaran, near Bilbao.");
+    CHECK(find_actor(adj, "place:ES:trapagaran") != nullptr);
+    CHECK(find_actor(adj, "place:ES:basque") == nullptr);
+    // Two countries: no guess.
+    const Extraction two = ekg::test::extract_text(
+        "A bomb went off in the town of Zorvandi. Officials in Kenya and Peru condemned it.");
+    for (const std::string& id : place_ids(two)) CHECK(id.find("zorvandi") == std::string::npos);
+    // A capitalised word without a settlement word stays no place.
+    const Extraction bare = ekg::test::extract_text(
+        "Officials from Zorvandi spoke in Kandahar on Monday.");
+    CHECK(find_actor(bare, "place:AF:zorvandi") == nullptr);
+}
+
+TEST_CASE("an unlisted name after 'in' is a town of the one country the document is about",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "Rebels of the Liberation Tigers of Tamil Eelam threw a grenade at a police post in "
+        "Velankor. One officer was hurt.");
+    const Actor* town = find_actor(x, "place:LK:velankor");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    REQUIRE_FALSE(x.events.empty());
+    REQUIRE(x.events[0].place);
+    CHECK(x.events[0].place->city == "Velankor");
+    // Not without a country, not for acronyms, buildings, possessives or beside a listed city.
+    CHECK(place_ids(ekg::test::extract_text("A grenade was thrown at a police post in Velankor."))
+              .empty());
+    for (const char* text :
+         {"Rebels of the Liberation Tigers of Tamil Eelam spoke at UNHCR offices.",
+          "Rebels of the Liberation Tigers of Tamil Eelam attacked a post in Velankor Temple.",
+          "Rebels of the Liberation Tigers of Tamil Eelam attacked a post in Velankor's centre.",
+          "Rebels of the Liberation Tigers of Tamil Eelam attacked a house in Velankor, Colombo."}) {
+        const Extraction y = ekg::test::extract_text(text);
+        for (const std::string& id : place_ids(y)) CHECK(id.rfind("place:", 0) != 0);
+    }
+}
+
+TEST_CASE("a demonym names the sovereign state, and 'Jewish' names no place",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text("A Dutch politician was attacked at his home.");
+    CHECK(find_actor(x, "country:NL") != nullptr);
+    CHECK(find_actor(x, "country:BQ") == nullptr);
+    const Extraction y = ekg::test::extract_text("A Jewish school was attacked at night.");
+    CHECK(place_ids(y).empty());
+}
+
+TEST_CASE("an unlisted name before a police station, stop or crossing names a locality",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "Four masked men stormed the Korvan Tengah police station, in Malaysia, and shot a "
+        "policeman.");
+    const Actor* town = find_actor(x, "place:MY:korvan-tengah");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    REQUIRE_FALSE(x.events.empty());
+    REQUIRE(x.events[0].place);
+    CHECK(x.events[0].place->city == "Korvan Tengah");
+    const Extraction crossing = ekg::test::extract_text(
+        "Militants fired mortars at the Tal Ashur crossing in Gaza Strip, Palestine.");
+    CHECK(find_actor(crossing, "place:PS:tal-ashur") != nullptr);
+    // Acronyms and words for parts of a town are no names.
+    const Extraction no = ekg::test::extract_text(
+        "Gunmen attacked the Central police station and the UN checkpoint in Malaysia.");
+    for (const std::string& id : place_ids(no)) CHECK(id.rfind("place:", 0) != 0);
+}
+
+TEST_CASE("common English spellings of large cities name them", "[extract][places]") {
+    CHECK(find_actor(ekg::test::extract_text("Talks were held in Sana'a on Monday."),
+                     "city:71137") != nullptr);
+    CHECK(find_actor(ekg::test::extract_text("Talks were held in Ekaterinburg on Monday."),
+                     "city:1486209") != nullptr);
+    CHECK(find_actor(ekg::test::extract_text("Talks were held in Lashkargah on Monday."),
+                     "city:1134720") != nullptr);
+}
+
 TEST_CASE("a named part of a city is a district and the city stays the city", "[extract][places]") {
     const Extraction x = ekg::test::extract_text(
         "A shop was burned in the Alvalade neighborhood of Lisbon, Portugal.");
