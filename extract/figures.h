@@ -33,7 +33,11 @@ public:
             if (w == x) return true;
         return false;
     }
-    const Token& token(std::size_t i) const { return tokens_[i]; }
+    /// Token i; past the end, an empty non-word token (like operator[] gives an empty word).
+    const Token& token(std::size_t i) const {
+        static const Token kNoToken{};
+        return i < tokens_.size() ? tokens_[i] : kNoToken;
+    }
     /// True when token i follows token i-1 with no space between ("1" "," "400").
     bool glued(std::size_t i) const {
         return i > 0 && i < tokens_.size() && tokens_[i - 1].span.end == tokens_[i].span.begin;

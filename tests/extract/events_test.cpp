@@ -625,3 +625,17 @@ TEST_CASE("a group whose office or leader was attacked is no perpetrator", "[ext
     REQUIRE_FALSE(subject.empty());
     CHECK(has_actor(subject[0].perpetrators, "group:pkk"));
 }
+
+TEST_CASE("a place that ends the text ends its place chain there", "[extract][events]") {
+    // The chain looks at the words after a place ("Kandahar village in ...", "Kandahar, ...");
+    // here there are none, and nothing past the last token is read (UBSan caught such a read).
+    for (const std::string text : {"A roadside bomb killed two soldiers in Kandahar",
+                                   "A roadside bomb killed two soldiers in Kandahar,",
+                                   "A roadside bomb killed two soldiers near the Kandahar police"}) {
+        const auto events = events_of(text);
+        REQUIRE_FALSE(events.empty());
+        REQUIRE(events[0].place);
+        CHECK(events[0].place->city == "Kandahar");
+        CHECK(events[0].place->country_code == "AF");
+    }
+}
