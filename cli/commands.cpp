@@ -35,37 +35,14 @@ struct DiagnosticPrinter {
 
 const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t::replace;
 
-/// Re-merges everything stored into one graph and replaces the graph tables; `ekg build` and
-/// `ekg merge` end the same way, so a merge of shards equals one build over all of them.
-graph::KnowledgeGraph rebuild_graph(exporter::Store& store) {
-    // Actors first: which ids the corpus shows to be one entity (no text needed).
-    graph::ActorResolver resolver;
-    store.for_each_actors([&](Extraction&& x) { resolver.add(x); });
-    const graph::ActorResolution resolution = resolver.finish();
-    // Then every extraction, resolved, without its text (the graph and its tables need none).
-    std::vector<Extraction> all;
-    store.for_each_extraction(!resolution.acronyms.empty(), [&](Extraction&& x) {
-        graph::apply_resolution(x, resolution);
-        x.document.text = std::string();
-        x.sentences = std::vector<Sentence>();
-        all.push_back(std::move(x));
-    });
-    std::vector<const Extraction*> pointers;
-    pointers.reserve(all.size());
-    for (const Extraction& x : all) pointers.push_back(&x);
-    graph::KnowledgeGraph kg = graph::build_graph(pointers);
-    store.write_graph(kg, all, &resolution);
-    return kg;
-}
-
 /// The lines after "documents:" of the build and merge summaries.
-void print_summary(const exporter::Store& store, const graph::KnowledgeGraph& kg) {
+void print_summary(const exporter::Store& store) {
     std::cout << "sentences: " << store.count("sentences") << "\n"
               << "actors:    " << store.count("actors") << "\n"
               << "events:    " << store.count("merged_events") << " (" << store.count("events")
               << " reports)\n"
               << "claims:    " << store.count("claims") << "\n"
-              << "graph:     " << kg.node_count() << " nodes, " << kg.edge_count() << " edges\n"
+              << "graph:     " << store.count("nodes") << " nodes, " << store.count("edges") << " edges\n"
               << "database:  " << store.path() << "\n";
 }
 
@@ -186,11 +163,13 @@ ExitCode run_build(const BuildOptions& o) {
     batches.flush();
     flush();
     progress.finish();
-    const graph::KnowledgeGraph kg = rebuild_graph(store);
+    // Re-merges everything stored into one graph: `ekg build` and `ekg merge` end the same way,
+    // so a merge of shards equals one build over all of them.
+    store.rebuild_graph();
     if (stopped) throw *stopped;
     std::cout << "documents: " << store.count("documents") << " (added " << added << ", already stored "
               << skipped << ", rejected inputs " << stats.rejected << ")\n";
-    print_summary(store, kg);
+    print_summary(store);
     return stats.rejected > 0 ? ExitCode::input_rejected : ExitCode::ok;
 }
 
@@ -223,11 +202,11 @@ ExitCode run_merge(const MergeOptions& o) {
         if (!o.quiet)
             std::cerr << "ekg: " << input << ": " << n << " of " << offered << " documents added\n";
     }
-    const graph::KnowledgeGraph kg = rebuild_graph(store);
+    store.rebuild_graph();
     std::cout << "documents: " << store.count("documents") << " (added " << added << " from "
               << o.inputs.size() << " database" << (o.inputs.size() == 1 ? "" : "s")
               << ", already stored " << skipped << ")\n";
-    print_summary(store, kg);
+    print_summary(store);
     return ExitCode::ok;
 }
 

@@ -1,5 +1,9 @@
 #include "sqlite_store.h"
 
+#include <unordered_set>
+
+#include "builder.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -701,41 +705,54 @@ void Store::for_each_actors(const std::function<void(Extraction&&)>& f) const {
     }
 }
 
-void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extraction>& extractions,
-                        const graph::ActorResolution* resolution) {
-    Transaction t(db_, path_);
-    exec("DELETE FROM edges; DELETE FROM claims; DELETE FROM event_arguments; "
-         "DELETE FROM merged_events; DELETE FROM events; DELETE FROM actor_roles; "
-         "DELETE FROM actor_aliases; DELETE FROM actor_merges; DELETE FROM actors; DELETE FROM nodes;");
-    if (resolution) {
-        Statement merged(db_, "INSERT INTO actor_merges(actor_id, canonical_id, rule) VALUES (?,?,?)", path_);
-        for (const auto& [from, to] : resolution->merged) {
-            merged.bind(1, from).bind(2, to.id).bind(3, to.rule);
-            merged.run();
-        }
-    }
-    const graph::Graph& g = kg.graph();
-    Statement node(db_,
-                   "INSERT INTO nodes(id, kind, label, subtype, country_code, lat, lon, date, "
-                   "mentions, documents, sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                   path_);
-    Statement actor(db_,
-                    "INSERT INTO actors(id, name, kind, place_type, country_code, lat, lon, "
-                    "mentions, documents) VALUES (?,?,?,?,?,?,?,?,?)",
-                    path_);
-    std::map<std::string, std::string> place_types;
-    std::map<std::string, std::set<std::string>> aliases;
-    for (const Extraction& x : extractions)
-        for (const Actor& a : x.actors) {
-            place_types.emplace(a.id, a.place_type);
-            for (const Mention& m : a.mentions)
-                if (m.text != a.name) aliases[a.id].insert(m.text);
-            for (const std::string& alias : a.aliases) aliases[a.id].insert(alias);
-        }
-    std::map<std::string, std::string> actor_names;
-    for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-        const graph::NodeProps& n = g[*it];
-        node.bind(1, n.id)
+namespace {
+
+/// Writes what a GraphBuilder makes into the graph tables (the caller holds the transaction).
+class StoreSink : public graph::GraphSink {
+public:
+    StoreSink(sqlite3* db, const std::string& path)
+        : node_(db,
+                "INSERT INTO nodes(id, kind, label, subtype, country_code, lat, lon, date, "
+                "mentions, documents, sources) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                path),
+          actor_(db,
+                 "INSERT INTO actors(id, name, kind, place_type, country_code, lat, lon, "
+                 "mentions, documents) VALUES (?,?,?,?,?,?,?,?,?)",
+                 path),
+          alias_(db, "INSERT OR IGNORE INTO temp.graph_aliases(actor_id, alias) VALUES (?,?)", path),
+          role_(db,
+                "INSERT INTO actor_roles(actor_id, document_id, title, organization_id, former, "
+                "start, end) VALUES (?,?,?,?,?,?,?)",
+                path),
+          event_(db,
+                 "INSERT INTO events(id, document_id, type, cameo, gtd_attack_type, date, place, "
+                 "city, region, country, country_code, lat, lon, place_actor_id, killed, "
+                 "killed_qualifier, wounded, wounded_qualifier, sentence, start, end, confidence, "
+                 "merged_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 path),
+          argument_(db,
+                    "INSERT INTO event_arguments(event_id, role, idx, text, actor_id, start, end, "
+                    "rule) VALUES (?,?,?,?,?,?,?,?)",
+                    path),
+          claim_(db,
+                 "INSERT INTO claims(id, document_id, kind, speaker_id, text, start, end, "
+                 "event_id, value, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                 path),
+          merged_(db,
+                  "INSERT INTO merged_events(id, type, cameo, gtd_attack_type, date, date_last, "
+                  "place, city, region, country, country_code, lat, lon, place_actor_id, "
+                  "killed_low, killed_best, killed_high, wounded_low, wounded_best, wounded_high, "
+                  "perpetrators, perpetrator_ids, claimed_by, targets, victims, weapons, "
+                  "num_mentions, num_documents, num_sources, publishers, confidence) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  path),
+          edge_(db,
+                "INSERT INTO edges(id, source, target, relation, document_id, start, end, weight, "
+                "title, former, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                path) {}
+
+    void node(const graph::NodeProps& n) override {
+        node_.bind(1, n.id)
             .bind(2, std::string(graph::to_string(n.kind)))
             .bind(3, n.label)
             .bind_or_null(4, n.subtype)
@@ -746,142 +763,31 @@ void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extra
             .bind(9, n.mentions)
             .bind(10, n.documents)
             .bind(11, n.sources);
-        node.run();
-        if (n.kind == graph::NodeKind::actor) {
-            actor_names.emplace(n.id, n.label);
-            actor.bind(1, n.id)
-                .bind(2, n.label)
-                .bind(3, n.subtype)
-                .bind_or_null(4, place_types[n.id])
-                .bind_or_null(5, n.country_code)
-                .bind(6, n.lat)
-                .bind(7, n.lon)
-                .bind(8, n.mentions)
-                .bind(9, n.documents);
-            actor.run();
-        }
+        node_.run();
     }
-    Statement alias(db_, "INSERT INTO actor_aliases(actor_id, alias) VALUES (?,?)", path_);
-    for (const auto& [id, names] : aliases)
-        for (const std::string& name : names) {
-            alias.bind(1, id).bind(2, name);
-            alias.run();
-        }
 
-    std::vector<const Extraction*> pointers;
-    for (const Extraction& x : extractions) pointers.push_back(&x);
-    const graph::EventMerge merge = graph::merge_events(pointers);
-
-    Statement role(db_,
-                   "INSERT INTO actor_roles(actor_id, document_id, title, organization_id, former, "
-                   "start, end) VALUES (?,?,?,?,?,?,?)",
-                   path_);
-    Statement event(db_,
-                    "INSERT INTO events(id, document_id, type, cameo, gtd_attack_type, date, place, "
-                    "city, region, country, country_code, lat, lon, place_actor_id, killed, "
-                    "killed_qualifier, wounded, wounded_qualifier, sentence, start, end, confidence, "
-                    "merged_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    path_);
-    Statement argument(db_,
-                       "INSERT INTO event_arguments(event_id, role, idx, text, actor_id, start, end, "
-                       "rule) VALUES (?,?,?,?,?,?,?,?)",
-                       path_);
-    Statement claim(db_,
-                    "INSERT INTO claims(id, document_id, kind, speaker_id, text, start, end, "
-                    "event_id, value, confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    path_);
-    const auto write_claim = [&](const Claim& c, const std::string& document_id) {
-        claim.bind(1, c.id)
-            .bind(2, document_id)
-            .bind(3, std::string(to_string(c.kind)))
-            .bind_or_null(4, c.speaker)
-            .bind(5, c.text)
-            .bind(6, static_cast<std::int64_t>(c.span.begin))
-            .bind(7, static_cast<std::int64_t>(c.span.end))
-            .bind_or_null(8, c.event)
-            .bind(9, c.value)
-            .bind(10, c.confidence)
-            .bind_or_null(11, c.rule);
-        claim.run();
-    };
-    for (const Extraction& x : extractions) {
-        for (const Actor& a : x.actors)
-            for (const Role& r : a.roles) {
-                role.bind(1, a.id)
-                    .bind(2, x.document.id)
-                    .bind(3, r.title)
-                    .bind_or_null(4, r.organization)
-                    .bind(5, static_cast<std::int64_t>(r.former))
-                    .bind(6, static_cast<std::int64_t>(r.span.begin))
-                    .bind(7, static_cast<std::int64_t>(r.span.end));
-                role.run();
-            }
-        for (const Event& e : x.events) {
-            const Place p = e.place.value_or(Place{});
-            event.bind(1, e.id)
-                .bind(2, x.document.id)
-                .bind(3, e.type)
-                .bind_or_null(4, e.cameo)
-                .bind_or_null(5, e.gtd_attack_type)
-                .bind_or_null(6, e.date)
-                .bind_or_null(7, p.name)
-                .bind_or_null(8, p.city)
-                .bind_or_null(9, p.region)
-                .bind_or_null(10, p.country)
-                .bind_or_null(11, p.country_code)
-                .bind(12, p.lat)
-                .bind(13, p.lon)
-                .bind_or_null(14, p.actor)
-                .bind(15, e.killed ? std::optional<std::int64_t>(e.killed->value) : std::nullopt)
-                .bind_or_null(16, qualifier_or_empty(e.killed))
-                .bind(17, e.wounded ? std::optional<std::int64_t>(e.wounded->value) : std::nullopt)
-                .bind_or_null(18, qualifier_or_empty(e.wounded))
-                .bind(19, static_cast<std::int64_t>(e.sentence))
-                .bind(20, static_cast<std::int64_t>(e.span.begin))
-                .bind(21, static_cast<std::int64_t>(e.span.end))
-                .bind(22, e.confidence)
-                .bind(23, merge.node_of(e.id));
-            event.run();
-            const auto write_args = [&](const std::vector<Arg>& args, const char* name) {
-                std::int64_t idx = 0;
-                for (const Arg& a : args) {
-                    argument.bind(1, e.id)
-                        .bind(2, std::string(name))
-                        .bind(3, idx++)
-                        .bind(4, a.text)
-                        .bind_or_null(5, a.actor)
-                        .bind(6, static_cast<std::int64_t>(a.span.begin))
-                        .bind(7, static_cast<std::int64_t>(a.span.end))
-                        .bind_or_null(8, a.rule);
-                    argument.run();
-                }
-            };
-            if (!e.trigger.text.empty()) write_args({e.trigger}, "trigger");
-            write_args(e.perpetrators, "perpetrator");
-            write_args(e.victims, "victim");
-            write_args(e.targets, "target");
-            write_args(e.weapons, "weapon");
-            write_args(e.claimed_by, "claimed_by");
-            write_args(e.mentions, "mention");
-        }
-        for (const Claim& c : x.claims) write_claim(c, x.document.id);
+    void actor(const graph::NodeProps& n, const std::string& place_type) override {
+        actor_.bind(1, n.id)
+            .bind(2, n.label)
+            .bind(3, n.subtype)
+            .bind_or_null(4, place_type)
+            .bind_or_null(5, n.country_code)
+            .bind(6, n.lat)
+            .bind(7, n.lon)
+            .bind(8, n.mentions)
+            .bind(9, n.documents);
+        actor_.run();
     }
-    write_merged_events(merge, actor_names);
-    for (const graph::MergedEvent& m : merge.events)
-        for (const graph::FigureClaim& f : graph::figure_conflict_claims(m))
-            write_claim(f.claim, f.document->id);
-    exec("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')");
 
-    Statement edge(db_,
-                   "INSERT INTO edges(id, source, target, relation, document_id, start, end, weight, "
-                   "title, former, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                   path_);
-    std::int64_t id = 0;
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        const graph::EdgeProps& e = g[*it];
-        edge.bind(1, ++id)
-            .bind(2, g[boost::source(*it, g)].id)
-            .bind(3, g[boost::target(*it, g)].id)
+    void alias(const std::string& actor_id, const std::string& alias) override {
+        alias_.bind(1, actor_id).bind(2, alias);
+        alias_.run();
+    }
+
+    void edge(const std::string& from, const std::string& to, const graph::EdgeProps& e) override {
+        edge_.bind(1, ++edges_)
+            .bind(2, from)
+            .bind(3, to)
             .bind(4, e.relation)
             .bind_or_null(5, e.document)
             .bind(6, static_cast<std::int64_t>(e.span.begin))
@@ -890,46 +796,52 @@ void Store::write_graph(const graph::KnowledgeGraph& kg, const std::vector<Extra
             .bind_or_null(9, e.title)
             .bind(10, static_cast<std::int64_t>(e.former))
             .bind_or_null(11, e.rule);
-        edge.run();
+        edge_.run();
     }
-    t.commit();
-}
 
-void Store::write_merged_events(const graph::EventMerge& merge,
-                                const std::map<std::string, std::string>& actor_names) {
-    Statement row(db_,
-                  "INSERT INTO merged_events(id, type, cameo, gtd_attack_type, date, date_last, "
-                  "place, city, region, country, country_code, lat, lon, place_actor_id, "
-                  "killed_low, killed_best, killed_high, wounded_low, wounded_best, wounded_high, "
-                  "perpetrators, perpetrator_ids, claimed_by, targets, victims, weapons, "
-                  "num_mentions, num_documents, num_sources, publishers, confidence) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                  path_);
-    // Names of the arguments over every report, each once, in report order.
-    const auto names = [&](const graph::MergedEvent& m, std::vector<Arg> Event::*slot, bool ids) {
-        std::vector<std::string> out;
-        for (const graph::Report& r : m.reports)
-            for (const Arg& a : r.event->*slot) {
-                if (ids && a.actor.empty()) continue;
-                std::string name = ids ? a.actor : a.text;
-                if (!ids && !a.actor.empty())
-                    if (const auto it = actor_names.find(a.actor); it != actor_names.end())
-                        name = it->second;
-                if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end())
-                    out.push_back(std::move(name));
+    void document(const Extraction& x, const graph::MergePlan& plan) override {
+        for (const Actor& a : x.actors)
+            for (const Role& r : a.roles) {
+                role_.bind(1, a.id)
+                    .bind(2, x.document.id)
+                    .bind(3, r.title)
+                    .bind_or_null(4, r.organization)
+                    .bind(5, static_cast<std::int64_t>(r.former))
+                    .bind(6, static_cast<std::int64_t>(r.span.begin))
+                    .bind(7, static_cast<std::int64_t>(r.span.end));
+                role_.run();
             }
-        return out;
-    };
-    const auto join = [](const std::vector<std::string>& parts, const char* separator) {
-        std::string s;
-        for (const std::string& p : parts) s += (s.empty() ? "" : separator) + p;
-        return s;
-    };
-    const auto figure = [](const std::optional<graph::FigureRange>& f,
-                           std::int64_t graph::FigureRange::*field) {
-        return f ? std::optional<std::int64_t>((*f).*field) : std::nullopt;
-    };
-    for (const graph::MergedEvent& m : merge.events) {
+        for (const Event& e : x.events) write_event(e, x.document.id, plan.node_of(e.id));
+        for (const Claim& c : x.claims) write_claim(c, x.document.id);
+    }
+
+    void figure_claim(const graph::FigureClaim& f) override { write_claim(f.claim, f.document->id); }
+
+    void merged_event(const graph::MergedEvent& m,
+                      const std::function<const std::string*(const std::string&)>& label) override {
+        // Names of the arguments over every report, each once, in report order.
+        const auto names = [&](std::vector<Arg> Event::*slot, bool ids) {
+            std::vector<std::string> out;
+            for (const graph::Report& r : m.reports)
+                for (const Arg& a : r.event->*slot) {
+                    if (ids && a.actor.empty()) continue;
+                    std::string name = ids ? a.actor : a.text;
+                    if (!ids && !a.actor.empty())
+                        if (const std::string* l = label(a.actor)) name = *l;
+                    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end())
+                        out.push_back(std::move(name));
+                }
+            return out;
+        };
+        const auto join = [](const std::vector<std::string>& parts, const char* separator) {
+            std::string s;
+            for (const std::string& p : parts) s += (s.empty() ? "" : separator) + p;
+            return s;
+        };
+        const auto figure = [](const std::optional<graph::FigureRange>& f,
+                               std::int64_t graph::FigureRange::*field) {
+            return f ? std::optional<std::int64_t>((*f).*field) : std::nullopt;
+        };
         // The most specific report names the type: a generic "attack" gives way to a bombing.
         const Event* typed = m.reports.front().event;
         for (const graph::Report& r : m.reports)
@@ -952,7 +864,7 @@ void Store::write_merged_events(const graph::EventMerge& merge,
                 publishers.push_back(source);
             confidence = std::max(confidence, r.event->confidence);
         }
-        row.bind(1, m.id)
+        merged_.bind(1, m.id)
             .bind(2, typed->type)
             .bind_or_null(3, typed->cameo)
             .bind_or_null(4, typed->gtd_attack_type)
@@ -972,19 +884,259 @@ void Store::write_merged_events(const graph::EventMerge& merge,
             .bind(18, figure(m.wounded, &graph::FigureRange::low))
             .bind(19, figure(m.wounded, &graph::FigureRange::best))
             .bind(20, figure(m.wounded, &graph::FigureRange::high))
-            .bind_or_null(21, join(names(m, &Event::perpetrators, false), "; "))
-            .bind_or_null(22, join(names(m, &Event::perpetrators, true), ";"))
-            .bind_or_null(23, join(names(m, &Event::claimed_by, false), "; "))
-            .bind_or_null(24, join(names(m, &Event::targets, false), "; "))
-            .bind_or_null(25, join(names(m, &Event::victims, false), "; "))
-            .bind_or_null(26, join(names(m, &Event::weapons, false), "; "))
+            .bind_or_null(21, join(names(&Event::perpetrators, false), "; "))
+            .bind_or_null(22, join(names(&Event::perpetrators, true), ";"))
+            .bind_or_null(23, join(names(&Event::claimed_by, false), "; "))
+            .bind_or_null(24, join(names(&Event::targets, false), "; "))
+            .bind_or_null(25, join(names(&Event::victims, false), "; "))
+            .bind_or_null(26, join(names(&Event::weapons, false), "; "))
             .bind(27, m.mentions)
             .bind(28, m.documents)
             .bind(29, m.sources)
             .bind_or_null(30, join(publishers, "; "))
             .bind(31, confidence);
-        row.run();
+        merged_.run();
     }
+
+private:
+    void write_claim(const Claim& c, const std::string& document_id) {
+        claim_.bind(1, c.id)
+            .bind(2, document_id)
+            .bind(3, std::string(to_string(c.kind)))
+            .bind_or_null(4, c.speaker)
+            .bind(5, c.text)
+            .bind(6, static_cast<std::int64_t>(c.span.begin))
+            .bind(7, static_cast<std::int64_t>(c.span.end))
+            .bind_or_null(8, c.event)
+            .bind(9, c.value)
+            .bind(10, c.confidence)
+            .bind_or_null(11, c.rule);
+        claim_.run();
+    }
+
+    void write_event(const Event& e, const std::string& document_id, const std::string& merged_id) {
+        const Place p = e.place.value_or(Place{});
+        event_.bind(1, e.id)
+            .bind(2, document_id)
+            .bind(3, e.type)
+            .bind_or_null(4, e.cameo)
+            .bind_or_null(5, e.gtd_attack_type)
+            .bind_or_null(6, e.date)
+            .bind_or_null(7, p.name)
+            .bind_or_null(8, p.city)
+            .bind_or_null(9, p.region)
+            .bind_or_null(10, p.country)
+            .bind_or_null(11, p.country_code)
+            .bind(12, p.lat)
+            .bind(13, p.lon)
+            .bind_or_null(14, p.actor)
+            .bind(15, e.killed ? std::optional<std::int64_t>(e.killed->value) : std::nullopt)
+            .bind_or_null(16, qualifier_or_empty(e.killed))
+            .bind(17, e.wounded ? std::optional<std::int64_t>(e.wounded->value) : std::nullopt)
+            .bind_or_null(18, qualifier_or_empty(e.wounded))
+            .bind(19, static_cast<std::int64_t>(e.sentence))
+            .bind(20, static_cast<std::int64_t>(e.span.begin))
+            .bind(21, static_cast<std::int64_t>(e.span.end))
+            .bind(22, e.confidence)
+            .bind(23, merged_id);
+        event_.run();
+        const auto write_args = [&](const std::vector<Arg>& args, const char* name) {
+            std::int64_t idx = 0;
+            for (const Arg& a : args) {
+                argument_.bind(1, e.id)
+                    .bind(2, std::string(name))
+                    .bind(3, idx++)
+                    .bind(4, a.text)
+                    .bind_or_null(5, a.actor)
+                    .bind(6, static_cast<std::int64_t>(a.span.begin))
+                    .bind(7, static_cast<std::int64_t>(a.span.end))
+                    .bind_or_null(8, a.rule);
+                argument_.run();
+            }
+        };
+        if (!e.trigger.text.empty()) write_args({e.trigger}, "trigger");
+        write_args(e.perpetrators, "perpetrator");
+        write_args(e.victims, "victim");
+        write_args(e.targets, "target");
+        write_args(e.weapons, "weapon");
+        write_args(e.claimed_by, "claimed_by");
+        write_args(e.mentions, "mention");
+    }
+
+    Statement node_, actor_, alias_, role_, event_, argument_, claim_, merged_, edge_;
+    std::int64_t edges_ = 0;
+};
+
+}  // namespace
+
+void Store::begin_graph(const graph::ActorResolution* resolution) {
+    // Edges and claims may name actors before the actors' rows exist (they come last, with their
+    // counts): the foreign keys are checked at commit.
+    exec("PRAGMA defer_foreign_keys = ON");
+    exec("DELETE FROM edges; DELETE FROM claims; DELETE FROM event_arguments; "
+         "DELETE FROM merged_events; DELETE FROM events; DELETE FROM actor_roles; "
+         "DELETE FROM actor_aliases; DELETE FROM actor_merges; DELETE FROM actors; DELETE FROM nodes;");
+    exec("CREATE TEMP TABLE IF NOT EXISTS graph_aliases(actor_id TEXT, alias TEXT, "
+         "PRIMARY KEY(actor_id, alias)) WITHOUT ROWID; DELETE FROM temp.graph_aliases;");
+    if (resolution) {
+        Statement merged(db_, "INSERT INTO actor_merges(actor_id, canonical_id, rule) VALUES (?,?,?)", path_);
+        for (const auto& [from, to] : resolution->merged) {
+            merged.bind(1, from).bind(2, to.id).bind(3, to.rule);
+            merged.run();
+        }
+    }
+}
+
+void Store::end_graph() {
+    exec("INSERT INTO actor_aliases(actor_id, alias) SELECT actor_id, alias FROM temp.graph_aliases "
+         "WHERE actor_id IN (SELECT id FROM actors) ORDER BY actor_id, alias; "
+         "DELETE FROM temp.graph_aliases;");
+    exec("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')");
+}
+
+void Store::write_graph(const std::vector<Extraction>& extractions, const graph::ActorResolution* resolution) {
+    std::vector<const Extraction*> pointers;
+    for (const Extraction& x : extractions) pointers.push_back(&x);
+    std::sort(pointers.begin(), pointers.end(), [](const Extraction* a, const Extraction* b) {
+        return a->document.id < b->document.id;
+    });
+    std::unordered_set<std::string> actor_ids;
+    for (const Extraction* x : pointers)
+        for (const Actor& a : x->actors) actor_ids.insert(a.id);
+    Transaction t(db_, path_);
+    begin_graph(resolution);
+    {
+        StoreSink sink(db_, path_);
+        graph::GraphBuilder builder(graph::plan_merges(pointers), std::move(actor_ids), sink);
+        for (const Extraction* x : pointers) builder.add(*x);
+        builder.finish();
+    }
+    end_graph();
+    t.commit();
+}
+
+graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
+    // The few fields merging needs, picked out of the stored JSON by SQLite, one place key at a
+    // time: the whole corpus is never held in memory.
+    exec("CREATE TEMP TABLE IF NOT EXISTS merge_candidates(place_key TEXT, days INTEGER, event_id TEXT, "
+         "document_id TEXT, family TEXT, perpetrators TEXT); DELETE FROM temp.merge_candidates;");
+    {
+        Statement select(
+            db_,
+            "SELECT d.id, json_extract(e.value, '$.id'), json_extract(e.value, '$.date'), "
+            "json_extract(e.value, '$.type'), json_extract(e.value, '$.cameo'), "
+            "json_extract(e.value, '$.gtd_attack_type'), json_extract(e.value, '$.place.actor'), "
+            "json_extract(e.value, '$.place.country_code'), json_extract(e.value, '$.place.city'), "
+            "json_extract(e.value, '$.place.name'), "
+            "(SELECT group_concat(json_extract(p.value, '$.actor'), char(31)) "
+            " FROM json_each(e.value, '$.perpetrators') p) "
+            "FROM documents d, json_each(d.extraction, '$.events') e "
+            "WHERE length(json_extract(e.value, '$.date')) = 10 AND json_type(e.value, '$.place') = 'object'",
+            path_);
+        Statement insert(db_, "INSERT INTO temp.merge_candidates VALUES (?,?,?,?,?,?)", path_);
+        while (select.step()) {
+            Event e;
+            e.id = select.text(1);
+            e.date = select.text(2);
+            e.type = select.text(3);
+            e.cameo = select.text(4);
+            e.gtd_attack_type = select.text(5);
+            Place place;
+            place.actor = resolution.canonical(select.text(6));
+            place.country_code = select.text(7);
+            place.city = select.text(8);
+            place.name = select.text(9);
+            e.place = std::move(place);
+            const std::string perpetrators = select.text(10);
+            for (std::size_t i = 0; i < perpetrators.size();) {
+                std::size_t j = perpetrators.find('\x1f', i);
+                if (j == std::string::npos) j = perpetrators.size();
+                Arg a;
+                a.actor = resolution.canonical(perpetrators.substr(i, j - i));
+                e.perpetrators.push_back(std::move(a));
+                i = j + 1;
+            }
+            const auto candidate = graph::merge_candidate(e, select.text(0));
+            if (!candidate) continue;
+            const graph::MergeCandidate& c = candidate->second;
+            std::string ids;
+            for (const std::string& p : c.perpetrators) ids += (ids.empty() ? "" : "\x1f") + p;
+            insert.bind(1, candidate->first)
+                .bind(2, c.days)
+                .bind(3, c.event_id)
+                .bind(4, c.document_id)
+                .bind(5, c.family)
+                .bind(6, ids);
+            insert.run();
+        }
+    }
+    graph::MergePlan plan;
+    std::vector<graph::MergeCandidate> block;
+    std::string key;
+    const auto cluster = [&] {
+        graph::cluster_block(block, {}, [&](const std::vector<const graph::MergeCandidate*>& members) {
+            if (members.size() < 2) return;
+            std::string id = members.front()->event_id;
+            for (const graph::MergeCandidate* c : members) id = std::min(id, c->event_id);
+            for (const graph::MergeCandidate* c : members) plan.merged.emplace(c->event_id, id);
+        });
+        block.clear();
+    };
+    {
+        Statement scan(db_,
+                       "SELECT place_key, days, event_id, document_id, family, perpetrators "
+                       "FROM temp.merge_candidates ORDER BY place_key",
+                       path_);
+        while (scan.step()) {
+            if (scan.text(0) != key) {
+                cluster();
+                key = scan.text(0);
+            }
+            graph::MergeCandidate c{scan.text(2), scan.text(3), scan.integer(1), scan.text(4), {}};
+            const std::string ids = scan.text(5);
+            for (std::size_t i = 0; i < ids.size();) {
+                std::size_t j = ids.find('\x1f', i);
+                if (j == std::string::npos) j = ids.size();
+                c.perpetrators.push_back(ids.substr(i, j - i));
+                i = j + 1;
+            }
+            block.push_back(std::move(c));
+        }
+        cluster();
+    }
+    exec("DELETE FROM temp.merge_candidates");
+    return plan;
+}
+
+void Store::rebuild_graph() {
+    // Actors first: which ids the corpus shows to be one entity (no text needed).
+    graph::ActorResolver resolver;
+    std::unordered_set<std::string> actor_ids;
+    for_each_actors([&](Extraction&& x) {
+        for (const Actor& a : x.actors) actor_ids.insert(a.id);
+        resolver.add(x);
+    });
+    const graph::ActorResolution resolution = resolver.finish();
+    {
+        std::unordered_set<std::string> canonical;
+        for (const std::string& id : actor_ids) canonical.insert(resolution.canonical(id));
+        actor_ids = std::move(canonical);
+    }
+    Transaction t(db_, path_);
+    graph::MergePlan plan = plan_merges(resolution);
+    begin_graph(&resolution);
+    {
+        // Then every extraction once, resolved, one at a time.
+        StoreSink sink(db_, path_);
+        graph::GraphBuilder builder(std::move(plan), std::move(actor_ids), sink);
+        for_each_extraction(!resolution.acronyms.empty(), [&](Extraction&& x) {
+            graph::apply_resolution(x, resolution);
+            builder.add(x);
+        });
+        builder.finish();
+    }
+    end_graph();
+    t.commit();
 }
 
 graph::KnowledgeGraph Store::read_graph() const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "builder.h"
 #include "graph.h"
 #include "merge.h"
 #include "resolve.h"
@@ -63,13 +64,17 @@ public:
     void for_each_actors(const std::function<void(Extraction&&)>& f) const;
 
     /// Replaces the graph tables (nodes, actors, actor_aliases, actor_merges, actor_roles, events,
-    /// event_arguments, merged_events, claims, edges) with `graph`, in one transaction.
-    /// Requires: `graph` == graph::build_graph(extractions); the events are merged again here
-    /// (deterministically) to fill merged_events and events.merged_id.
-    /// `resolution`, when given, is the actor resolution applied to `extractions`; its merges
-    /// are written to actor_merges.
-    void write_graph(const graph::KnowledgeGraph& graph, const std::vector<Extraction>& extractions,
+    /// event_arguments, merged_events, claims, edges) with the graph of `extractions`, in one
+    /// transaction: the graph graph::build_graph makes of them, with merged events and their
+    /// rows. `resolution`, when given, is the actor resolution already applied to
+    /// `extractions`; its merges are written to actor_merges.
+    void write_graph(const std::vector<Extraction>& extractions,
                      const graph::ActorResolution* resolution = nullptr);
+
+    /// Replaces the graph tables with the graph of every stored extraction, resolved across
+    /// documents (resolve.h), in one transaction. Streams: one extraction is held at a time, and
+    /// memory grows with the actors and the merged events, not with the text.
+    void rebuild_graph();
 
     /// Rebuilds the graph from the tables written by write_graph.
     graph::KnowledgeGraph read_graph() const;
@@ -92,8 +97,11 @@ private:
     std::int64_t max_sentence_rowid() const;
     /// Adds the sentences after `after_rowid` to the full-text index, in one statement.
     void index_new_sentences(std::int64_t after_rowid);
-    void write_merged_events(const graph::EventMerge& merge,
-                             const std::map<std::string, std::string>& actor_names);
+    /// Empties the graph tables for a write (inside the caller's transaction).
+    void begin_graph(const graph::ActorResolution* resolution);
+    void end_graph();
+    /// Which stored reports merge, from the stored extractions (one place key at a time).
+    graph::MergePlan plan_merges(const graph::ActorResolution& resolution);
 
     std::string path_;
     sqlite3* db_ = nullptr;

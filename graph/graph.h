@@ -74,7 +74,8 @@ private:
 /// `documents` add up; the reports of one event in several documents are one event node
 /// (see merge.h: its id is the smallest report id, claims about any report point at it, and
 /// casualty figures the reports disagree on become figure claims that contradict each other);
-/// each edge is stated once per document with its first evidence span.
+/// each edge is stated once per document with its first evidence span, and kept when both its
+/// ends are nodes of the graph. Runs graph/builder.h's GraphBuilder.
 KnowledgeGraph build_graph(std::vector<const Extraction*> extractions);
 
 /// Two graphs are equal when their nodes and edges, with every property, are equal

@@ -51,17 +51,10 @@ std::vector<std::string> perpetrator_ids(const Event& e) {
     return ids;
 }
 
-struct Candidate {
-    std::int64_t days = 0;
-    Report report;
-    std::string family;
-    std::vector<std::string> perpetrators;
-};
-
 struct Cluster {
     std::int64_t first_day = 0;
     std::string family;  ///< empty while every member is a generic attack
-    std::vector<const Candidate*> members;
+    std::vector<const MergeCandidate*> members;
     std::set<std::string> documents;
     std::set<std::string> perpetrators;
 };
@@ -184,9 +177,58 @@ const MergedEvent* EventMerge::find(const std::string& event_id) const {
     return it == index.end() ? nullptr : &events[it->second];
 }
 
+std::optional<std::pair<std::string, MergeCandidate>> merge_candidate(const Event& e,
+                                                                      const std::string& document_id) {
+    const auto days = days_from_iso(e.date);
+    if (!days) return std::nullopt;
+    std::string place = place_key(e);
+    if (place.empty()) return std::nullopt;
+    return std::make_pair(std::move(place),
+                          MergeCandidate{e.id, document_id, *days, type_family(e), perpetrator_ids(e)});
+}
+
+void cluster_block(std::vector<MergeCandidate>& candidates, const MergeOptions& options,
+                   const std::function<void(const std::vector<const MergeCandidate*>&)>& emit) {
+    // Visit reports by date, then id: the outcome cannot depend on the input order.
+    std::sort(candidates.begin(), candidates.end(), [](const MergeCandidate& a, const MergeCandidate& b) {
+        return std::tie(a.days, a.event_id) < std::tie(b.days, b.event_id);
+    });
+    std::vector<Cluster> clusters;
+    std::size_t open = 0;  // clusters before `open` start too early to take later reports
+    for (const MergeCandidate& c : candidates) {
+        while (open < clusters.size() && c.days - clusters[open].first_day > options.max_days_apart)
+            ++open;
+        Cluster* home = nullptr;
+        for (std::size_t i = open; i < clusters.size() && !home; ++i) {
+            Cluster& k = clusters[i];
+            if (c.days - k.first_day <= options.max_days_apart &&
+                (c.family.empty() || k.family.empty() || c.family == k.family) &&
+                !k.documents.count(c.document_id) && !perpetrators_conflict(k.perpetrators, c.perpetrators))
+                home = &k;
+        }
+        if (!home) {
+            clusters.push_back(Cluster{c.days, {}, {}, {}, {}});
+            home = &clusters.back();
+        }
+        if (home->family.empty()) home->family = c.family;
+        home->members.push_back(&c);
+        home->documents.insert(c.document_id);
+        home->perpetrators.insert(c.perpetrators.begin(), c.perpetrators.end());
+    }
+    for (const Cluster& k : clusters) emit(k.members);
+}
+
+MergedEvent summarise_reports(std::vector<Report> reports) {
+    MergedEvent m;
+    m.reports = std::move(reports);
+    summarise(m);
+    return m;
+}
+
 EventMerge merge_events(const std::vector<const Extraction*>& extractions, const MergeOptions& options) {
     // Block reports by place; reports that cannot be compared stay alone.
-    std::map<std::string, std::vector<Candidate>> blocks;
+    std::map<std::string, std::vector<MergeCandidate>> blocks;
+    std::unordered_map<std::string, Report> reports;  // by event id
     std::vector<MergedEvent> merged;
     for (const Extraction* x : extractions) {
         std::unordered_map<std::string_view, std::vector<std::int64_t>> tolls;  // by event id
@@ -196,52 +238,21 @@ EventMerge merge_events(const std::vector<const Extraction*>& extractions, const
         for (const Event& e : x->events) {
             Report report{&e, &x->document};
             if (const auto t = tolls.find(e.id); t != tolls.end()) report.tolls = t->second;
-            const auto days = days_from_iso(e.date);
-            std::string place = place_key(e);
-            if (!days || place.empty()) {
-                MergedEvent alone;
-                alone.reports.push_back(report);
-                merged.push_back(std::move(alone));
+            auto candidate = merge_candidate(e, x->document.id);
+            if (!candidate) {
+                merged.push_back(summarise_reports({report}));
                 continue;
             }
-            blocks[place].push_back(Candidate{*days, report, type_family(e), perpetrator_ids(e)});
+            reports.emplace(e.id, std::move(report));
+            blocks[candidate->first].push_back(std::move(candidate->second));
         }
     }
-    for (auto& [key, candidates] : blocks) {
-        // Visit reports by date, then id: the outcome cannot depend on the input order.
-        std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-            return std::tie(a.days, a.report.event->id) < std::tie(b.days, b.report.event->id);
+    for (auto& [key, candidates] : blocks)
+        cluster_block(candidates, options, [&](const std::vector<const MergeCandidate*>& members) {
+            std::vector<Report> cluster;
+            for (const MergeCandidate* c : members) cluster.push_back(reports.at(c->event_id));
+            merged.push_back(summarise_reports(std::move(cluster)));
         });
-        std::vector<Cluster> clusters;
-        std::size_t open = 0;  // clusters before `open` start too early to take later reports
-        for (const Candidate& c : candidates) {
-            while (open < clusters.size() && c.days - clusters[open].first_day > options.max_days_apart)
-                ++open;
-            Cluster* home = nullptr;
-            for (std::size_t i = open; i < clusters.size() && !home; ++i) {
-                Cluster& k = clusters[i];
-                if (c.days - k.first_day <= options.max_days_apart &&
-                    (c.family.empty() || k.family.empty() || c.family == k.family) &&
-                    !k.documents.count(c.report.document->id) &&
-                    !perpetrators_conflict(k.perpetrators, c.perpetrators))
-                    home = &k;
-            }
-            if (!home) {
-                clusters.push_back(Cluster{c.days, {}, {}, {}, {}});
-                home = &clusters.back();
-            }
-            if (home->family.empty()) home->family = c.family;
-            home->members.push_back(&c);
-            home->documents.insert(c.report.document->id);
-            home->perpetrators.insert(c.perpetrators.begin(), c.perpetrators.end());
-        }
-        for (const Cluster& k : clusters) {
-            MergedEvent m;
-            for (const Candidate* c : k.members) m.reports.push_back(c->report);
-            merged.push_back(std::move(m));
-        }
-    }
-    for (MergedEvent& m : merged) summarise(m);
     std::sort(merged.begin(), merged.end(),
               [](const MergedEvent& a, const MergedEvent& b) { return a.id < b.id; });
     EventMerge out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +78,31 @@ struct EventMerge {
     /// The merged event a report belongs to; null when unknown.
     const MergedEvent* find(const std::string& event_id) const;
 };
+
+/// What merging needs of one report, kept small so that a corpus's worth can be clustered a
+/// block (place key) at a time.
+struct MergeCandidate {
+    std::string event_id;
+    std::string document_id;
+    std::int64_t days = 0;                  ///< days_from_iso of the report's date
+    std::string family;                     ///< type_family
+    std::vector<std::string> perpetrators;  ///< perpetrator actor ids, sorted and unique
+};
+
+/// The place key and candidate of a report; nullopt when the report cannot merge with another
+/// (no full date or no place key): it stays an event of its own.
+std::optional<std::pair<std::string, MergeCandidate>> merge_candidate(const Event& event,
+                                                                      const std::string& document_id);
+
+/// Clusters the candidates of one place key (in any order; they are sorted here by date, then
+/// event id) and calls `cluster` once per cluster with its members. See merge_events for the
+/// rules; the clusters do not depend on the order of `block`.
+void cluster_block(std::vector<MergeCandidate>& block, const MergeOptions& options,
+                   const std::function<void(const std::vector<const MergeCandidate*>&)>& cluster);
+
+/// The merged event of `reports` (one or more reports of one event): sorts them by event id and
+/// sums up dates, mentions, documents, sources and figures.
+MergedEvent summarise_reports(std::vector<Report> reports);
 
 /// Merges the events of `extractions`.
 /// Requires: event ids unique over all extractions; document ids unique; `extractions`

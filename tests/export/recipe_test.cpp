@@ -21,7 +21,7 @@ struct WorldDb {
         const auto world = test::make_world();
         exporter::Store store(path, true);
         store.add_documents(world);
-        store.write_graph(graph::build_graph(test::pointers(world)), world);
+        store.write_graph(world);
     }
     std::string out(const std::string& name) const { return (dir.path / name).string(); }
 };

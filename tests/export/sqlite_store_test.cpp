@@ -42,7 +42,7 @@ TEST_CASE("graph to SQLite to graph is identical", "[export][sqlite]") {
     const auto docs = two_documents();
     store.add_documents(docs);
     const graph::KnowledgeGraph kg = graph_of(docs);
-    store.write_graph(kg, docs);
+    store.write_graph(docs);
     std::string why;
     CHECK(graph::same_graph(kg, store.read_graph(), &why));
     INFO(why);

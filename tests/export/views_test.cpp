@@ -191,7 +191,7 @@ TEST_CASE("a subgraph selected in SQL holds the selected nodes and edges", "[exp
     {
         exporter::Store store(path, true);
         store.add_documents(world);
-        store.write_graph(world_graph(), world);
+        store.write_graph(world);
     }
     const exporter::Store store(path, false);
     auto v = exporter::select_subgraph(store, "SELECT id FROM nodes WHERE kind = 'event' OR id LIKE 'group:%'", "");

@@ -1,0 +1,88 @@
+// Building the graph one document at a time: what build_graph does over extractions held in
+// memory, and what the SQLite store does over a corpus that does not fit in memory. Both feed
+// the same GraphBuilder, so the graph in the database is the graph build_graph makes.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "graph.h"
+#include "merge.h"
+
+namespace ekg::graph {
+
+/// Which reports merge with reports of other documents, decided before the documents are
+/// visited (merge.h: cluster_block over every candidate).
+struct MergePlan {
+    /// Report event id -> merged event id, for reports in a cluster of two or more; every
+    /// other report is an event of its own.
+    std::unordered_map<std::string, std::string> merged;
+    /// The node id of a report's event.
+    const std::string& node_of(const std::string& event_id) const {
+        const auto it = merged.find(event_id);
+        return it == merged.end() ? event_id : it->second;
+    }
+};
+
+/// The plan of extractions held in memory (what merge_events decides).
+MergePlan plan_merges(const std::vector<const Extraction*>& extractions);
+
+/// Receives what a GraphBuilder makes. Nodes and edges come in a deterministic order; an edge
+/// may come before the actor nodes it joins (actors come last, with their counts summed up).
+class GraphSink {
+public:
+    virtual ~GraphSink() = default;
+    virtual void node(const NodeProps& node) = 0;
+    virtual void edge(const std::string& from, const std::string& to, const EdgeProps& edge) = 0;
+    /// A document's records, after actor resolution, before its nodes and edges.
+    virtual void document(const Extraction&, const MergePlan&) {}
+    /// A merged event (one report or several); `label` gives an actor's node label, or null
+    /// when the id is no actor node.
+    virtual void merged_event(const MergedEvent&,
+                              const std::function<const std::string*(const std::string&)>& /*label*/) {}
+    /// A figure claim made by the merge (its claim node and edges come too).
+    virtual void figure_claim(const FigureClaim&) {}
+    /// An actor node, after node(): its place type and every other name it goes by.
+    virtual void actor(const NodeProps&, const std::string& /*place_type*/) {}
+    /// A name an actor goes by in one document (may repeat).
+    virtual void alias(const std::string& /*actor_id*/, const std::string& /*alias*/) {}
+};
+
+/// Builds the graph from extractions visited in document id order.
+/// Ensures (with every document added, then finish()): the graph build_graph documents.
+class GraphBuilder {
+public:
+    /// `actor_ids`: every actor id of the corpus (after resolution); an edge is kept only when
+    /// both ends are nodes of the finished graph.
+    GraphBuilder(MergePlan plan, std::unordered_set<std::string> actor_ids, GraphSink& sink);
+    ~GraphBuilder();
+    GraphBuilder(const GraphBuilder&) = delete;
+    GraphBuilder& operator=(const GraphBuilder&) = delete;
+
+    /// Adds one document. Requires: documents come in increasing id order.
+    void add(const Extraction& x);
+    /// Adds the merged events of several reports, the actors and the places' countries.
+    void finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+/// A graph sink that fills a KnowledgeGraph.
+class KnowledgeGraphSink : public GraphSink {
+public:
+    explicit KnowledgeGraphSink(KnowledgeGraph& graph) : graph_(graph) {}
+    void node(const NodeProps& node) override;
+    void edge(const std::string& from, const std::string& to, const EdgeProps& edge) override;
+
+private:
+    KnowledgeGraph& graph_;
+};
+
+}  // namespace ekg::graph
