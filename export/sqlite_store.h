@@ -59,9 +59,10 @@ public:
     /// time. With `with_text` false, Document::text stays empty (it is not even read).
     void for_each_extraction(bool with_text, const std::function<void(Extraction&&)>& f) const;
 
-    /// Like for_each_extraction, but each extraction holds only the document id and the actors
-    /// (SQLite picks them out of the stored JSON): the cheap pass actor resolution needs.
-    void for_each_actors(const std::function<void(Extraction&&)>& f) const;
+    /// Calls `f` with each actor of every stored extraction and its document id, in no
+    /// particular order; the actor holds only id, name, kind, rule and aliases (SQLite picks
+    /// them out of the stored JSON): the cheap pass actor resolution needs.
+    void for_each_actor(const std::function<void(const std::string&, const Actor&)>& f) const;
 
     /// Replaces the graph tables (nodes, actors, actor_aliases, actor_merges, actor_roles, events,
     /// event_arguments, merged_events, claims, edges) with the graph of `extractions`, in one

@@ -59,21 +59,22 @@ const std::string& ActorResolution::canonical(const std::string& id) const {
 }
 
 void ActorResolver::add(const Extraction& x) {
-    const std::string& doc = x.document.id;
-    for (const Actor& a : x.actors) {
-        Seen& s = actors_[a.id];
-        const bool first = s.names.empty();
-        if (first || doc < s.first_document) {
-            s.first_document = doc;
-            s.name = a.name;
-            s.kind = a.kind;
-            s.rule = a.rule;
-        }
-        // An id any document takes from a lexicon is a lexicon entity.
-        s.pattern = (first || s.pattern) && found_by_pattern(a);
-        s.names.insert(a.name);
-        s.aliases.insert(a.aliases.begin(), a.aliases.end());
+    for (const Actor& a : x.actors) add(x.document.id, a);
+}
+
+void ActorResolver::add(const std::string& doc, const Actor& a) {
+    Seen& s = actors_[a.id];
+    const bool first = s.names.empty();
+    if (first || doc < s.first_document) {
+        s.first_document = doc;
+        s.name = a.name;
+        s.kind = a.kind;
+        s.rule = a.rule;
     }
+    // An id any document takes from a lexicon is a lexicon entity.
+    s.pattern = (first || s.pattern) && found_by_pattern(a);
+    s.names.insert(a.name);
+    s.aliases.insert(a.aliases.begin(), a.aliases.end());
 }
 
 ActorResolution ActorResolver::finish() const {

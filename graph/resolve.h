@@ -44,6 +44,8 @@ struct ActorResolution {
 class ActorResolver {
 public:
     void add(const Extraction& x);
+    /// Adds one actor of document `document_id` (only its id, name, kind, rule and aliases count).
+    void add(const std::string& document_id, const Actor& a);
     /// Decides the merges:
     /// - alias: a pattern actor (not a person or a place) whose name is an alias (e.g. the
     ///   acronym) that exactly one other pattern actor carries is merged into that actor;
