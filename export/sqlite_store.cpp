@@ -1046,7 +1046,8 @@ void Store::write_graph(const std::vector<Extraction>& extractions, const graph:
     begin_graph(resolution);
     {
         StoreSink sink(db_, path_);
-        graph::GraphBuilder builder(graph::plan_merges(pointers), std::move(actor_ids), sink);
+        graph::GraphBuilder builder(graph::plan_merges(pointers), std::move(actor_ids),
+                                    graph::memory_loader(pointers), sink);
         for (const Extraction* x : pointers) builder.add(*x);
         builder.finish();
     }
@@ -1168,7 +1169,55 @@ void Store::rebuild_graph() {
     {
         // Then every extraction once, resolved, one at a time.
         StoreSink sink(db_, path_);
-        graph::GraphBuilder builder(std::move(plan), std::move(actor_ids), sink);
+        // The reports of merged events are read again at the end, one merged event at a time.
+        Statement report(db_,
+                         "SELECT d.id, d.source, d.date, e.value, "
+                         "(SELECT group_concat(json_extract(c.value, '$.value'), ',') "
+                         " FROM json_each(d.extraction, '$.claims') c "
+                         " WHERE json_extract(c.value, '$.kind') = 'figure' "
+                         " AND json_extract(c.value, '$.event') = ?1) "
+                         "FROM events v JOIN documents d ON d.id = v.document_id, "
+                         "json_each(d.extraction, '$.events') e "
+                         "WHERE v.id = ?1 AND json_extract(e.value, '$.id') = ?1",
+                         path_);
+        const auto load = [&](const std::vector<std::string>& ids) {
+            graph::LoadedReports out;
+            for (const std::string& id : ids) {
+                report.bind(1, id);
+                if (!report.step())
+                    throw Error(ExitCode::io, path_ + ": event " + id + " vanished during the rebuild");
+                Document d;
+                d.id = report.text(0);
+                d.source = report.text(1);
+                d.date = report.text(2);
+                Extraction x;
+                try {
+                    const nlohmann::json j = {{"sentences", nlohmann::json::array()},
+                                              {"actors", nlohmann::json::array()},
+                                              {"events", {nlohmann::json::parse(report.text(3))}},
+                                              {"claims", nlohmann::json::array()}};
+                    x = extract::document_from_json(j, std::move(d));
+                } catch (const nlohmann::json::exception& e) {
+                    throw Error(ExitCode::io, path_ + ": stored event " + id + " is malformed: " + e.what());
+                }
+                graph::Report r;
+                const std::string tolls = report.text(4);
+                for (std::size_t i = 0; i < tolls.size();) {
+                    std::size_t j = tolls.find(',', i);
+                    if (j == std::string::npos) j = tolls.size();
+                    r.tolls.push_back(std::stoll(tolls.substr(i, j - i)));
+                    i = j + 1;
+                }
+                sqlite3_reset(report.raw());
+                graph::apply_resolution(x, resolution);
+                out.extractions.push_back(std::move(x));
+                r.event = &out.extractions.back().events.front();
+                r.document = &out.extractions.back().document;
+                out.reports.push_back(std::move(r));
+            }
+            return out;
+        };
+        graph::GraphBuilder builder(std::move(plan), std::move(actor_ids), load, sink);
         for_each_extraction(!resolution.acronyms.empty(), [&](Extraction&& x) {
             graph::apply_resolution(x, resolution);
             builder.add(x);

@@ -24,6 +24,27 @@ MergePlan plan_merges(const std::vector<const Extraction*>& extractions) {
     return plan;
 }
 
+ReportLoader memory_loader(const std::vector<const Extraction*>& extractions) {
+    struct Where {
+        const Event* event;
+        const Extraction* extraction;
+    };
+    auto index = std::make_shared<std::unordered_map<std::string, Where>>();
+    for (const Extraction* x : extractions)
+        for (const Event& e : x->events) index->emplace(e.id, Where{&e, x});
+    return [index](const std::vector<std::string>& ids) {
+        LoadedReports out;
+        for (const std::string& id : ids) {
+            const Where& w = index->at(id);
+            Report r{w.event, &w.extraction->document};
+            for (const Claim& c : w.extraction->claims)
+                if (c.kind == ClaimKind::figure && c.value && c.event == id) r.tolls.push_back(*c.value);
+            out.reports.push_back(std::move(r));
+        }
+        return out;
+    };
+}
+
 void KnowledgeGraphSink::node(const NodeProps& n) {
     const Vertex v = graph_.add_node(n);
     graph_.graph()[v] = n;  // the node may stand already as the end of an earlier edge
@@ -140,15 +161,10 @@ struct GraphBuilder::State {
     std::unordered_map<std::string, ActorNode> actors;
     std::vector<std::string> actor_order;  ///< ids in the order first met
 
-    /// Reports of merged events, copied (without the documents' text) until finish().
-    std::deque<Document> held_documents;
-    std::deque<Event> held_events;
-    std::map<std::string, std::vector<Report>> held;  ///< merged id -> its reports
+    ReportLoader load;
 
-    std::string last_document;
-
-    State(MergePlan p, std::unordered_set<std::string> ids, GraphSink& s)
-        : plan(std::move(p)), actor_ids(std::move(ids)), sink(s) {
+    State(MergePlan p, std::unordered_set<std::string> ids, ReportLoader l, GraphSink& s)
+        : plan(std::move(p)), actor_ids(std::move(ids)), sink(s), load(std::move(l)) {
         for (const auto& [report, merged] : plan.merged) merged_ids.insert(merged);
     }
 
@@ -196,15 +212,15 @@ struct GraphBuilder::State {
     }
 };
 
-GraphBuilder::GraphBuilder(MergePlan plan, std::unordered_set<std::string> actor_ids, GraphSink& sink)
-    : state_(std::make_unique<State>(std::move(plan), std::move(actor_ids), sink)) {}
+GraphBuilder::GraphBuilder(MergePlan plan, std::unordered_set<std::string> actor_ids, ReportLoader load,
+                           GraphSink& sink)
+    : state_(std::make_unique<State>(std::move(plan), std::move(actor_ids), std::move(load), sink)) {}
 
 GraphBuilder::~GraphBuilder() = default;
 
 void GraphBuilder::add(const Extraction& x) {
     State& s = *state_;
     const Document& d = x.document;
-    s.last_document = d.id;
     s.sink.document(x, s.plan);
     EdgeCollector& edges = s.edges;
     const std::string doc_node = document_node_id(d.id);
@@ -243,17 +259,7 @@ void GraphBuilder::add(const Extraction& x) {
             s.sink.merged_event(m, [&](const std::string& id) { return s.label(id); });
             local.insert(e.id);
             for (FigureClaim& c : figure_conflict_claims(m)) own_figures.push_back(std::move(c));
-        } else {
-            if (s.held_documents.empty() || s.held_documents.back().id != d.id) {
-                Document copy = d;
-                copy.text = std::string();
-                s.held_documents.push_back(std::move(copy));
-            }
-            s.held_events.push_back(e);
-            report.event = &s.held_events.back();
-            report.document = &s.held_documents.back();
-            s.held[node].push_back(std::move(report));
-        }
+        }  // else a report of a merged event: finish() makes its node and row
         edges.state(node, doc_node, "mentioned_in", d.id, e.span, e.trigger.rule);
         if (e.place && !e.place->actor.empty())
             edges.state(node, e.place->actor, "located_in", d.id, e.place->span, e.place->rule);
@@ -296,8 +302,12 @@ void GraphBuilder::finish() {
     State& s = *state_;
     const auto label = [&](const std::string& id) { return s.label(id); };
     // Events of several reports: their node, row and the figures the reports disagree on.
-    for (auto& [id, reports] : s.held) {
-        const MergedEvent m = summarise_reports(std::move(reports));
+    std::map<std::string, std::vector<std::string>> clusters;  // merged id -> report ids
+    for (const auto& [report, merged] : s.plan.merged) clusters[merged].push_back(report);
+    for (auto& [id, reports] : clusters) {
+        std::sort(reports.begin(), reports.end());
+        LoadedReports loaded = s.load(reports);
+        const MergedEvent m = summarise_reports(std::move(loaded.reports));
         s.sink.node(event_node(m));
         s.sink.merged_event(m, label);
         const std::vector<FigureClaim> claims = figure_conflict_claims(m);
@@ -315,9 +325,6 @@ void GraphBuilder::finish() {
                                 EdgeProps{"contradicts", b.document->id, b.claim.span, 1.0, "", false,
                                           "merge:figure-conflict"});
     }
-    s.held.clear();
-    s.held_events.clear();
-    s.held_documents.clear();
     // Actors, with their counts over every document.
     for (const std::string& id : s.actor_order) {
         State::ActorNode& a = s.actors.at(id);

@@ -3,6 +3,7 @@
 // the same GraphBuilder, so the graph in the database is the graph build_graph makes.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -53,13 +54,29 @@ public:
     virtual void alias(const std::string& /*actor_id*/, const std::string& /*alias*/) {}
 };
 
+/// The reports of one merged event, loaded again when finish() needs them (their documents
+/// were visited long before): `reports` point into `extractions` or into the caller's data.
+struct LoadedReports {
+    std::deque<Extraction> extractions;
+    std::vector<Report> reports;
+};
+/// Loads the reports with these event ids (each with its document's id, source and date and
+/// the death tolls its document gives for it), after actor resolution.
+using ReportLoader = std::function<LoadedReports(const std::vector<std::string>& event_ids)>;
+
+/// A loader over extractions held in memory (they must outlive it).
+ReportLoader memory_loader(const std::vector<const Extraction*>& extractions);
+
 /// Builds the graph from extractions visited in document id order.
 /// Ensures (with every document added, then finish()): the graph build_graph documents.
 class GraphBuilder {
 public:
     /// `actor_ids`: every actor id of the corpus (after resolution); an edge is kept only when
     /// both ends are nodes of the finished graph.
-    GraphBuilder(MergePlan plan, std::unordered_set<std::string> actor_ids, GraphSink& sink);
+    /// `load` gives finish() the reports of each merged event of the plan: nothing of them is
+    /// held in between, so memory does not grow with the documents visited.
+    GraphBuilder(MergePlan plan, std::unordered_set<std::string> actor_ids, ReportLoader load,
+                 GraphSink& sink);
     ~GraphBuilder();
     GraphBuilder(const GraphBuilder&) = delete;
     GraphBuilder& operator=(const GraphBuilder&) = delete;
