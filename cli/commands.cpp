@@ -116,16 +116,19 @@ ExitCode run_build(const BuildOptions& o) {
     DiagnosticPrinter printer{o.quiet, o.strict};
     Progress progress(!o.quiet, input_bytes(o.inputs));
     std::vector<Extraction> batch;
+    std::vector<std::string> batch_json;
     std::size_t added = 0, skipped = 0;
     const auto flush = [&] {
         if (batch.empty()) return;
-        const std::size_t n = store.add_documents(batch);
+        const std::size_t n = store.add_documents(batch, &batch_json);
         added += n;
         skipped += batch.size() - n;
         batch.clear();
+        batch_json.clear();
     };
     struct Item {
         Extraction extraction;
+        std::string json;  // what the store keeps of it, made by the worker
         std::size_t bytes = 0;
     };
     OrderedBatches<Item> batches(
@@ -133,10 +136,12 @@ ExitCode run_build(const BuildOptions& o) {
         [&](Item& item) {
             item.extraction =
                 extract::extract_document(std::move(item.extraction.document), resources);
+            item.json = exporter::Store::stored_json(item.extraction);
         },
         [&](Item& item) {
             for (const Diagnostic& d : item.extraction.diagnostics) printer(d);
             batch.push_back(std::move(item.extraction));
+            batch_json.push_back(std::move(item.json));
             progress.step(item.bytes);
             if (batch.size() >= o.batch) flush();
         });

@@ -1,5 +1,6 @@
 #include "sqlite_store.h"
 
+#include <future>
 #include <unordered_set>
 
 #include "builder.h"
@@ -529,7 +530,11 @@ bool Store::has_content(const std::string& content_hash) const {
     return s.step();
 }
 
-std::size_t Store::add_documents(const std::vector<Extraction>& batch) {
+std::string Store::stored_json(const Extraction& x) { return extract::document_json(x, true, false); }
+
+std::size_t Store::add_documents(const std::vector<Extraction>& batch, const std::vector<std::string>* json) {
+    if (json && json->size() != batch.size())
+        throw Error(ExitCode::io, path_ + ": internal error: a batch of documents without all their JSON");
     Transaction t(db_, path_);
     Statement exists(db_, "SELECT 1 FROM documents WHERE content_hash = ? OR id = ?", path_);
     Statement doc(db_,
@@ -547,7 +552,8 @@ std::size_t Store::add_documents(const std::vector<Extraction>& batch) {
     std::size_t added = 0;
     std::set<std::string> seen;
     const std::int64_t last_rowid = max_sentence_rowid();
-    for (const Extraction& x : batch) {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const Extraction& x = batch[i];
         const Document& d = x.document;
         exists.bind(1, d.content_hash).bind(2, d.id);
         const bool present = exists.step();
@@ -563,7 +569,7 @@ std::size_t Store::add_documents(const std::vector<Extraction>& batch) {
             .bind(8, static_cast<std::int64_t>(d.line))
             .bind(9, d.text)
             .bind_or_null(10, d.meta.empty() ? std::string() : d.meta.dump())
-            .bind(11, extract::document_json(x, true, false));
+            .bind(11, json ? (*json)[i] : stored_json(x));
         doc.run();
         for (const Sentence& s : x.sentences) {
             sentence.bind(1, d.id)
@@ -683,32 +689,70 @@ std::vector<Extraction> Store::load_extractions() const {
     return out;
 }
 
-void Store::for_each_extraction(bool with_text, const std::function<void(Extraction&&)>& f) const {
-    Statement s(db_,
-                std::string("SELECT id, content_hash, title, date, url, source, path, line, ") +
-                    (with_text ? "text" : "NULL") + ", meta, extraction FROM documents ORDER BY id",
-                path_);
-    while (s.step()) {
-        Document d;
-        d.id = s.text(0);
-        d.content_hash = s.text(1);
-        d.title = s.text(2);
-        d.date = s.text(3);
-        d.url = s.text(4);
-        d.source = s.text(5);
-        d.path = s.text(6);
-        d.line = s.integer(7);
-        d.text = s.text(8);
-        if (!s.is_null(9)) d.meta = nlohmann::json::parse(s.text(9));
-        Extraction x;
-        try {
-            x = extract::document_from_json(nlohmann::json::parse(s.text(10)), std::move(d));
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(ExitCode::io, path_ + ": stored extraction of document " + s.text(0) +
-                                          " is malformed: " + e.what());
+namespace {
+
+/// A stored document and its extraction's JSON, not yet parsed.
+struct StoredRow {
+    Document document;
+    std::string json;
+};
+
+/// Reads the stored documents in id order, a batch at a time.
+class StoredRows {
+public:
+    StoredRows(sqlite3* db, const std::string& path, bool with_text)
+        : select_(db,
+                  std::string("SELECT id, content_hash, title, date, url, source, path, line, ") +
+                      (with_text ? "text" : "NULL") + ", meta, extraction FROM documents ORDER BY id",
+                  path) {}
+    /// The next rows (up to `max_rows` or about `max_bytes`); empty at the end.
+    std::vector<StoredRow> next(std::size_t max_rows, std::size_t max_bytes) {
+        std::vector<StoredRow> rows;
+        std::size_t bytes = 0;
+        while (!done_ && rows.size() < max_rows && bytes < max_bytes) {
+            if (!select_.step()) {  // a step after the last would start the query again
+                done_ = true;
+                break;
+            }
+            StoredRow row;
+            Document& d = row.document;
+            d.id = select_.text(0);
+            d.content_hash = select_.text(1);
+            d.title = select_.text(2);
+            d.date = select_.text(3);
+            d.url = select_.text(4);
+            d.source = select_.text(5);
+            d.path = select_.text(6);
+            d.line = select_.integer(7);
+            d.text = select_.text(8);
+            if (!select_.is_null(9)) d.meta = nlohmann::json::parse(select_.text(9));
+            row.json = select_.text(10);
+            bytes += row.json.size() + d.text.size();
+            rows.push_back(std::move(row));
         }
-        f(std::move(x));
+        return rows;
     }
+
+private:
+    Statement select_;
+    bool done_ = false;
+};
+
+Extraction parse_stored(StoredRow&& row, const std::string& path) {
+    const std::string id = row.document.id;
+    try {
+        return extract::document_from_json(nlohmann::json::parse(row.json), std::move(row.document));
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ExitCode::io, path + ": stored extraction of document " + id + " is malformed: " + e.what());
+    }
+}
+
+}  // namespace
+
+void Store::for_each_extraction(bool with_text, const std::function<void(Extraction&&)>& f) const {
+    StoredRows rows(db_, path_, with_text);
+    for (auto batch = rows.next(1, 1); !batch.empty(); batch = rows.next(1, 1))
+        f(parse_stored(std::move(batch.front()), path_));
 }
 
 void Store::for_each_actor(const std::function<void(const std::string&, const Actor&)>& f) const {
@@ -1218,10 +1262,25 @@ void Store::rebuild_graph() {
             return out;
         };
         graph::GraphBuilder builder(std::move(plan), std::move(actor_ids), load, sink);
-        for_each_extraction(!resolution.acronyms.empty(), [&](Extraction&& x) {
-            graph::apply_resolution(x, resolution);
-            builder.add(x);
-        });
+        // This thread reads and builds; another parses and resolves the next batch meanwhile.
+        StoredRows rows(db_, path_, !resolution.acronyms.empty());
+        const auto parse = [this, &resolution](std::vector<StoredRow> batch) {
+            std::vector<Extraction> out;
+            out.reserve(batch.size());
+            for (StoredRow& row : batch) {
+                out.push_back(parse_stored(std::move(row), path_));
+                graph::apply_resolution(out.back(), resolution);
+            }
+            return out;
+        };
+        constexpr std::size_t kRows = 256, kBytes = 8 << 20;
+        auto next = std::async(std::launch::async, parse, rows.next(kRows, kBytes));
+        for (;;) {
+            const std::vector<Extraction> ready = next.get();
+            if (ready.empty()) break;
+            next = std::async(std::launch::async, parse, rows.next(kRows, kBytes));
+            for (const Extraction& x : ready) builder.add(x);
+        }
         builder.finish();
     }
     end_graph();

@@ -37,7 +37,13 @@ public:
 
     /// Stores a batch of documents with their sentences and mentions in one transaction.
     /// Documents whose content hash is already stored are skipped; returns how many were added.
-    std::size_t add_documents(const std::vector<Extraction>& batch);
+    /// `json`, when given, holds stored_json of each extraction of `batch` (made beforehand, on
+    /// other threads).
+    std::size_t add_documents(const std::vector<Extraction>& batch,
+                              const std::vector<std::string>* json = nullptr);
+
+    /// What the store keeps of an extraction in documents.extraction: its --explain JSON.
+    static std::string stored_json(const Extraction& x);
 
     /// Copies the documents of another ekg database (`source`, already checked with
     /// check_source) with their stored extraction, sentences and mentions, in one transaction.
