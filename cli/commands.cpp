@@ -35,6 +35,12 @@ struct DiagnosticPrinter {
 
 const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t::replace;
 
+/// Rebuilds the graph tables from everything stored, with a progress line of its own.
+void rebuild_graph(exporter::Store& store, bool quiet) {
+    Progress progress(!quiet, "graph", static_cast<std::uint64_t>(store.count("documents")));
+    store.rebuild_graph([&] { progress.step(0); });
+}
+
 /// The lines after "documents:" of the build and merge summaries.
 void print_summary(const exporter::Store& store) {
     std::cout << "sentences: " << store.count("sentences") << "\n"
@@ -170,7 +176,7 @@ ExitCode run_build(const BuildOptions& o) {
     progress.finish();
     // Re-merges everything stored into one graph: `ekg build` and `ekg merge` end the same way,
     // so a merge of shards equals one build over all of them.
-    store.rebuild_graph();
+    rebuild_graph(store, o.quiet);
     if (stopped) throw *stopped;
     std::cout << "documents: " << store.count("documents") << " (added " << added << ", already stored "
               << skipped << ", rejected inputs " << stats.rejected << ")\n";
@@ -207,7 +213,7 @@ ExitCode run_merge(const MergeOptions& o) {
         if (!o.quiet)
             std::cerr << "ekg: " << input << ": " << n << " of " << offered << " documents added\n";
     }
-    store.rebuild_graph();
+    rebuild_graph(store, o.quiet);
     std::cout << "documents: " << store.count("documents") << " (added " << added << " from "
               << o.inputs.size() << " database" << (o.inputs.size() == 1 ? "" : "s")
               << ", already stored " << skipped << ")\n";

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 
 namespace ekg::cli {
 
@@ -13,9 +14,15 @@ Progress::Progress(bool enabled, std::uint64_t total_bytes)
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
 
+Progress::Progress(bool enabled, std::string label, std::uint64_t total_documents)
+    : Progress(enabled, total_documents) {
+    label_ = std::move(label);
+}
+
 Progress::~Progress() { finish(); }
 
 void Progress::step(std::uint64_t bytes) {
+    if (documents_ == 0 && !label_.empty()) start_ = last_ = std::chrono::steady_clock::now();
     bytes_ += bytes;
     ++documents_;
     if (!enabled_) return;
@@ -31,7 +38,14 @@ void Progress::draw() {
     const double mb = static_cast<double>(bytes_) / 1e6;
     const double rate = seconds > 0 ? static_cast<double>(documents_) / seconds : 0;
     char line[160];
-    if (total_ > 0 && bytes_ > 0 && bytes_ <= total_) {
+    if (!label_.empty()) {
+        const double fraction =
+            total_ > 0 ? static_cast<double>(documents_) / static_cast<double>(total_) : 0.0;
+        const double eta = fraction > 0 ? seconds / fraction - seconds : 0.0;
+        std::snprintf(line, sizeof line, "\r%s: %llu of %llu docs (%.0f%%) | %.0f docs/s | ETA %.0fs   ",
+                      label_.c_str(), static_cast<unsigned long long>(documents_),
+                      static_cast<unsigned long long>(total_), fraction * 100, rate, eta);
+    } else if (total_ > 0 && bytes_ > 0 && bytes_ <= total_) {
         const double fraction = static_cast<double>(bytes_) / static_cast<double>(total_);
         const double eta = seconds / fraction - seconds;
         std::snprintf(line, sizeof line, "\r%llu docs | %.1f MB (%.0f%%) | %.0f docs/s | %.1f MB/s | ETA %.0fs   ",

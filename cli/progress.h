@@ -13,6 +13,9 @@ class Progress {
 public:
     /// `total_bytes` is the size of the inputs (0 when unknown, e.g. stdin).
     Progress(bool enabled, std::uint64_t total_bytes);
+    /// A phase counted in documents only (no bytes), e.g. the graph rebuild: "<label>: 1200 of
+    /// 5000 docs (24%) | 800 docs/s | ETA 5s".
+    Progress(bool enabled, std::string label, std::uint64_t total_documents);
     ~Progress();
     /// Records one more document of `bytes` bytes; redraws at most five times a second.
     void step(std::uint64_t bytes);
@@ -22,7 +25,8 @@ public:
 private:
     void draw();
     bool enabled_;
-    std::uint64_t total_;
+    std::string label_;        ///< set for a phase counted in documents
+    std::uint64_t total_;      ///< bytes, or documents when label_ is set
     std::uint64_t bytes_ = 0;
     std::uint64_t documents_ = 0;
     std::chrono::steady_clock::time_point start_, last_;

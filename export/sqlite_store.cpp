@@ -1192,7 +1192,7 @@ graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
     return plan;
 }
 
-void Store::rebuild_graph() {
+void Store::rebuild_graph(const std::function<void()>& step) {
     // Actors first: which ids the corpus shows to be one entity (no text needed).
     graph::ActorResolver resolver;
     std::unordered_set<std::string> actor_ids;
@@ -1279,7 +1279,10 @@ void Store::rebuild_graph() {
             const std::vector<Extraction> ready = next.get();
             if (ready.empty()) break;
             next = std::async(std::launch::async, parse, rows.next(kRows, kBytes));
-            for (const Extraction& x : ready) builder.add(x);
+            for (const Extraction& x : ready) {
+                builder.add(x);
+                if (step) step();
+            }
         }
         builder.finish();
     }

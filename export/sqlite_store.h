@@ -81,7 +81,8 @@ public:
     /// Replaces the graph tables with the graph of every stored extraction, resolved across
     /// documents (resolve.h), in one transaction. Streams: one extraction is held at a time, and
     /// memory grows with the actors and the merged events, not with the text.
-    void rebuild_graph();
+    /// `step`, when given, is called once per document built.
+    void rebuild_graph(const std::function<void()>& step = {});
 
     /// Rebuilds the graph from the tables written by write_graph.
     graph::KnowledgeGraph read_graph() const;
