@@ -461,6 +461,21 @@ private:
     bool done_ = false;
 };
 
+/// Separates the values SQLite's group_concat joins (no name or id holds it).
+constexpr char kUnitSeparator = '\x1f';
+
+/// The parts of `joined` between separators; none for an empty string.
+std::vector<std::string> split(const std::string& joined, char separator) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < joined.size();) {
+        std::size_t j = joined.find(separator, i);
+        if (j == std::string::npos) j = joined.size();
+        parts.push_back(joined.substr(i, j - i));
+        i = j + 1;
+    }
+    return parts;
+}
+
 std::string qualifier_or_empty(const std::optional<Figure>& f) {
     return f ? to_string(f->qualifier) : std::string();
 }
@@ -774,14 +789,7 @@ void Store::for_each_actor(const std::function<void(const std::string&, const Ac
                                           " is malformed: an actor without id or with kind '" + kind + "'");
         a.kind = *k;
         a.rule = s.text(4);
-        a.aliases.clear();
-        const std::string aliases = s.text(5);
-        for (std::size_t i = 0; i < aliases.size();) {
-            std::size_t j = aliases.find('\x1f', i);
-            if (j == std::string::npos) j = aliases.size();
-            a.aliases.push_back(aliases.substr(i, j - i));
-            i = j + 1;
-        }
+        a.aliases = split(s.text(5), kUnitSeparator);
         f(s.text(0), a);
     }
 }
@@ -1131,20 +1139,16 @@ graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
             place.city = select.text(8);
             place.name = select.text(9);
             e.place = std::move(place);
-            const std::string perpetrators = select.text(10);
-            for (std::size_t i = 0; i < perpetrators.size();) {
-                std::size_t j = perpetrators.find('\x1f', i);
-                if (j == std::string::npos) j = perpetrators.size();
+            for (const std::string& id : split(select.text(10), kUnitSeparator)) {
                 Arg a;
-                a.actor = resolution.canonical(perpetrators.substr(i, j - i));
+                a.actor = resolution.canonical(id);
                 e.perpetrators.push_back(std::move(a));
-                i = j + 1;
             }
             const auto candidate = graph::merge_candidate(e, select.text(0));
             if (!candidate) continue;
             const graph::MergeCandidate& c = candidate->second;
             std::string ids;
-            for (const std::string& p : c.perpetrators) ids += (ids.empty() ? "" : "\x1f") + p;
+            for (const std::string& p : c.perpetrators) ids += (ids.empty() ? "" : std::string(1, kUnitSeparator)) + p;
             insert.bind(1, candidate->first)
                 .bind(2, c.days)
                 .bind(3, c.event_id)
@@ -1176,15 +1180,8 @@ graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
                 cluster();
                 key = scan.text(0);
             }
-            graph::MergeCandidate c{scan.text(2), scan.text(3), scan.integer(1), scan.text(4), {}};
-            const std::string ids = scan.text(5);
-            for (std::size_t i = 0; i < ids.size();) {
-                std::size_t j = ids.find('\x1f', i);
-                if (j == std::string::npos) j = ids.size();
-                c.perpetrators.push_back(ids.substr(i, j - i));
-                i = j + 1;
-            }
-            block.push_back(std::move(c));
+            block.push_back(graph::MergeCandidate{scan.text(2), scan.text(3), scan.integer(1),
+                                                  scan.text(4), split(scan.text(5), kUnitSeparator)});
         }
         cluster();
     }
@@ -1245,13 +1242,8 @@ void Store::rebuild_graph(const std::function<void()>& step) {
                     throw Error(ExitCode::io, path_ + ": stored event " + id + " is malformed: " + e.what());
                 }
                 graph::Report r;
-                const std::string tolls = report.text(4);
-                for (std::size_t i = 0; i < tolls.size();) {
-                    std::size_t j = tolls.find(',', i);
-                    if (j == std::string::npos) j = tolls.size();
-                    r.tolls.push_back(std::stoll(tolls.substr(i, j - i)));
-                    i = j + 1;
-                }
+                for (const std::string& toll : split(report.text(4), ','))
+                    r.tolls.push_back(std::stoll(toll));
                 sqlite3_reset(report.raw());
                 graph::apply_resolution(x, resolution);
                 out.extractions.push_back(std::move(x));
