@@ -35,8 +35,10 @@ struct DiagnosticPrinter {
 
 const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t::replace;
 
-/// Rebuilds the graph tables from everything stored, with a progress line of its own.
+/// Rebuilds the graph tables from everything stored, with a progress line of its own, unless
+/// they were built from exactly what is stored.
 void rebuild_graph(exporter::Store& store, bool quiet) {
+    if (store.graph_is_current()) return;  // nothing new since the last build
     Progress progress(!quiet, "graph", static_cast<std::uint64_t>(store.count("documents")));
     store.rebuild_graph([&] { progress.step(0); });
 }

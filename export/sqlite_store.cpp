@@ -172,6 +172,12 @@ CREATE INDEX IF NOT EXISTS edges_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
 CREATE INDEX IF NOT EXISTS edges_relation ON edges(relation);
 CREATE INDEX IF NOT EXISTS edges_document ON edges(document_id);
+CREATE TABLE IF NOT EXISTS graph_state(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  documents INTEGER NOT NULL,
+  last_document_rowid INTEGER NOT NULL,
+  format INTEGER NOT NULL
+);
 )SQL";
 
 // CAMEO codes of violent events mapped to PLOVER, ACLED and UCDP GED categories; the longest
@@ -334,7 +340,7 @@ DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS claims_fts; DROP TABLE IF EXIST
 DROP TABLE IF EXISTS event_arguments; DROP TABLE IF EXISTS merged_events;
 DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS actor_roles;
 DROP TABLE IF EXISTS actor_aliases; DROP TABLE IF EXISTS actor_merges; DROP TABLE IF EXISTS actors; DROP TABLE IF EXISTS nodes;
-DROP TABLE IF EXISTS cameo_crosswalk;
+DROP TABLE IF EXISTS cameo_crosswalk; DROP TABLE IF EXISTS graph_state;
 )SQL";
 
 // The secondary indexes of the graph tables (kSchema makes them again).
@@ -1062,7 +1068,7 @@ void Store::begin_graph(const graph::ActorResolution* resolution) {
     // The secondary indexes are made again at the end, in one sort each, rather than grown a row
     // at a time.
     exec(kDropGraphIndexes);
-    exec("DELETE FROM edges; DELETE FROM claims; DELETE FROM event_arguments; "
+    exec("DELETE FROM graph_state; DELETE FROM edges; DELETE FROM claims; DELETE FROM event_arguments; "
          "DELETE FROM merged_events; DELETE FROM events; DELETE FROM actor_roles; "
          "DELETE FROM actor_aliases; DELETE FROM actor_merges; DELETE FROM actors; DELETE FROM nodes;");
     exec("CREATE TEMP TABLE IF NOT EXISTS graph_aliases(actor_id TEXT, alias TEXT, "
@@ -1074,6 +1080,16 @@ void Store::begin_graph(const graph::ActorResolution* resolution) {
             merged.run();
         }
     }
+}
+
+bool Store::graph_is_current() const {
+    Statement s(db_,
+                "SELECT g.format = ?1 AND g.documents = (SELECT count(*) FROM documents) AND "
+                "g.last_document_rowid = (SELECT coalesce(max(rowid), 0) FROM documents) "
+                "FROM graph_state g WHERE g.id = 1",
+                path_);
+    s.bind(1, kGraphFormat);
+    return s.step() && s.integer(0) == 1;
 }
 
 void Store::end_graph() {
@@ -1279,6 +1295,12 @@ void Store::rebuild_graph(const std::function<void()>& step) {
         builder.finish();
     }
     end_graph();
+    Statement state(db_,
+                    "INSERT INTO graph_state(id, documents, last_document_rowid, format) "
+                    "SELECT 1, count(*), coalesce(max(rowid), 0), ?1 FROM documents",
+                    path_);
+    state.bind(1, kGraphFormat);
+    state.run();
     t.commit();
 }
 

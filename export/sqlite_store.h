@@ -22,6 +22,10 @@ namespace ekg::exporter {
 /// database for writing rebuilds its graph tables (the stored extractions stay).
 inline constexpr int kSchemaVersion = 2;
 
+/// Version of what rebuild_graph makes of the stored extractions: a database whose graph was
+/// made by another version is rebuilt by the next `ekg build` even when no document is new.
+inline constexpr std::int64_t kGraphFormat = 1;
+
 /// An open database. SQLite errors become ekg::Error(io) naming the database file.
 class Store {
 public:
@@ -81,6 +85,10 @@ public:
     /// Replaces the graph tables with the graph of every stored extraction, resolved across
     /// documents (resolve.h), in one transaction. Streams: one extraction is held at a time, and
     /// memory grows with the actors and the merged events, not with the text.
+    /// True when the graph tables were made by rebuild_graph (of this kGraphFormat) from exactly
+    /// the documents now stored; a build that adds nothing then has nothing to rebuild.
+    bool graph_is_current() const;
+
     /// `step`, when given, is called once per document built.
     void rebuild_graph(const std::function<void()>& step = {});
 

@@ -102,3 +102,25 @@ TEST_CASE("opening something that is not an ekg database is an I/O error naming 
         CHECK(std::string(e.what()).find("empty.db") != std::string::npos);
     }
 }
+
+TEST_CASE("the graph is current after a rebuild and stale once a document is added or another "
+          "graph is written",
+          "[export][sqlite]") {
+    test::TempDir dir;
+    exporter::Store store((dir.path / "t.db").string(), true);
+    const auto docs = two_documents();
+    CHECK_FALSE(store.graph_is_current());  // a new database has no graph yet
+    store.add_documents({docs[0]});
+    CHECK_FALSE(store.graph_is_current());
+    store.rebuild_graph();
+    CHECK(store.graph_is_current());
+    CHECK(store.add_documents({docs[0]}) == 0);  // already stored: still current
+    CHECK(store.graph_is_current());
+    store.add_documents({docs[1]});
+    CHECK_FALSE(store.graph_is_current());
+    store.rebuild_graph();
+    CHECK(store.graph_is_current());
+    CHECK(store.count("nodes") > 0);
+    store.write_graph({docs[0]});  // a graph of something else than what is stored
+    CHECK_FALSE(store.graph_is_current());
+}
