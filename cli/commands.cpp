@@ -37,10 +37,10 @@ const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t
 
 /// Rebuilds the graph tables from everything stored, with a progress line of its own, unless
 /// they were built from exactly what is stored.
-void rebuild_graph(exporter::Store& store, bool quiet) {
+void rebuild_graph(exporter::Store& store, bool quiet, unsigned jobs) {
     if (store.graph_is_current()) return;  // nothing new since the last build
     Progress progress(!quiet, "graph", static_cast<std::uint64_t>(store.count("documents")));
-    store.rebuild_graph([&] { progress.step(0); });
+    store.rebuild_graph([&] { progress.step(0); }, jobs);
 }
 
 /// The lines after "documents:" of the build and merge summaries.
@@ -178,7 +178,7 @@ ExitCode run_build(const BuildOptions& o) {
     progress.finish();
     // Re-merges everything stored into one graph: `ekg build` and `ekg merge` end the same way,
     // so a merge of shards equals one build over all of them.
-    rebuild_graph(store, o.quiet);
+    rebuild_graph(store, o.quiet, o.jobs == 0 ? default_jobs() : o.jobs);
     if (stopped) throw *stopped;
     std::cout << "documents: " << store.count("documents") << " (added " << added << ", already stored "
               << skipped << ", rejected inputs " << stats.rejected << ")\n";
@@ -215,7 +215,7 @@ ExitCode run_merge(const MergeOptions& o) {
         if (!o.quiet)
             std::cerr << "ekg: " << input << ": " << n << " of " << offered << " documents added\n";
     }
-    rebuild_graph(store, o.quiet);
+    rebuild_graph(store, o.quiet, default_jobs());
     std::cout << "documents: " << store.count("documents") << " (added " << added << " from "
               << o.inputs.size() << " database" << (o.inputs.size() == 1 ? "" : "s")
               << ", already stored " << skipped << ")\n";

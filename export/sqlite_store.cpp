@@ -1205,7 +1205,7 @@ graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
     return plan;
 }
 
-void Store::rebuild_graph(const std::function<void()>& step) {
+void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
     // Actors first: which ids the corpus shows to be one entity (no text needed).
     graph::ActorResolver resolver;
     std::unordered_set<std::string> actor_ids;
@@ -1282,11 +1282,12 @@ void Store::rebuild_graph(const std::function<void()>& step) {
             return out;
         };
         constexpr std::size_t kRows = 256, kBytes = 8 << 20;
-        auto next = std::async(std::launch::async, parse, rows.next(kRows, kBytes));
+        const auto policy = threads >= 2 ? std::launch::async : std::launch::deferred;
+        auto next = std::async(policy, parse, rows.next(kRows, kBytes));
         for (;;) {
             const std::vector<Extraction> ready = next.get();
             if (ready.empty()) break;
-            next = std::async(std::launch::async, parse, rows.next(kRows, kBytes));
+            next = std::async(policy, parse, rows.next(kRows, kBytes));
             for (const Extraction& x : ready) {
                 builder.add(x);
                 if (step) step();

@@ -89,8 +89,9 @@ public:
     /// the documents now stored; a build that adds nothing then has nothing to rebuild.
     bool graph_is_current() const;
 
-    /// `step`, when given, is called once per document built.
-    void rebuild_graph(const std::function<void()>& step = {});
+    /// `step`, when given, is called once per document built. With `threads` ≥ 2 the stored
+    /// extractions are parsed on a second thread while this one writes; the result is the same.
+    void rebuild_graph(const std::function<void()>& step = {}, unsigned threads = 2);
 
     /// Rebuilds the graph from the tables written by write_graph.
     graph::KnowledgeGraph read_graph() const;

@@ -126,3 +126,15 @@ TEST_CASE("extract output is identical for one and two threads", "[cli][robustne
     CHECK(one.out == two.out);
     CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 500);
 }
+
+TEST_CASE("build gives the same database with one and two threads", "[cli][robustness]") {
+    test::TempDir dir;
+    const std::string corpus = (dir.path / "corpus.jsonl").string();
+    write_corpus(corpus, 600);  // more documents than one batch of the graph rebuild
+    const std::string one = (dir.path / "one.db").string(), two = (dir.path / "two.db").string();
+    REQUIRE(test::run_ekg("build '" + corpus + "' --db '" + one + "' -q -j 1").exit_code == 0);
+    REQUIRE(test::run_ekg("build '" + corpus + "' --db '" + two + "' -q -j 2").exit_code == 0);
+    const std::string a = dump(one);
+    CHECK(a == dump(two));
+    CHECK(a.find("doc:") != std::string::npos);
+}
