@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "export/world.h"
 #include "graph.h"
 #include "support.h"
 
@@ -65,4 +66,28 @@ TEST_CASE("figure claims of one event with different values contradict each othe
     const graph::KnowledgeGraph kg = graph::build_graph({&x});
     CHECK(count_relation(kg, "contradicts") == 2);
     CHECK(count_relation(kg, "about") == 2);
+}
+
+TEST_CASE("an edge is kept when both its ends are nodes of the finished graph, whichever document "
+          "adds the other end",
+          "[graph]") {
+    // doc-1 states a role in an organisation that only doc-2 names as an actor, and one in an
+    // organisation no document names.
+    Extraction first = test::document("doc-1", "Wire", "2021-01-01", "Ada Vell spoke for the agency.");
+    Actor vell = test::actor(first, "person:ada-vell", "Ada Vell", ActorKind::person);
+    vell.roles.push_back(Role{"spokeswoman", "org:river-agency", false, {0, 8}});
+    vell.roles.push_back(Role{"adviser", "org:nowhere", false, {0, 8}});
+    first.actors.push_back(vell);
+    Extraction second = test::document("doc-2", "Wire", "2021-01-02", "The River Agency met.");
+    second.actors.push_back(test::actor(second, "org:river-agency", "River Agency", ActorKind::organization));
+    for (const auto& order : {std::vector<const Extraction*>{&first, &second},
+                              std::vector<const Extraction*>{&second, &first}}) {
+        const graph::KnowledgeGraph kg = graph::build_graph(order);
+        CHECK(count_relation(kg, "has_role") == 1);
+        CHECK_FALSE(kg.find("org:nowhere"));
+        const auto agency = kg.find("org:river-agency");
+        REQUIRE(agency);
+        CHECK(kg.graph()[*agency].label == "River Agency");
+        CHECK(kg.graph()[*agency].kind == graph::NodeKind::actor);
+    }
 }
