@@ -37,8 +37,8 @@ const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t
 
 /// Rebuilds the graph tables from everything stored, with a progress line of its own, unless
 /// they were built from exactly what is stored.
-void rebuild_graph(exporter::Store& store, bool quiet, unsigned jobs) {
-    if (store.graph_is_current()) return;  // nothing new since the last build
+void rebuild_graph(exporter::Store& store, bool quiet, unsigned jobs, bool force = false) {
+    if (!force && store.graph_is_current()) return;  // nothing new since the last build
     Progress progress(!quiet, "graph", static_cast<std::uint64_t>(store.count("documents")));
     store.rebuild_graph([&] { progress.step(0); }, jobs);
 }
@@ -119,6 +119,8 @@ ExitCode run_extract(const ExtractOptions& o) {
 }
 
 ExitCode run_build(const BuildOptions& o) {
+    if (o.inputs.empty() && !o.rebuild)
+        throw Error(ExitCode::usage, "build: give the inputs to add (or --rebuild to rebuild the graph only)");
     const extract::Resources resources = extract::load_resources(extract::find_data_dir());
     exporter::Store store(o.db, /*writable=*/true);
     DiagnosticPrinter printer{o.quiet, o.strict};
@@ -178,7 +180,7 @@ ExitCode run_build(const BuildOptions& o) {
     progress.finish();
     // Re-merges everything stored into one graph: `ekg build` and `ekg merge` end the same way,
     // so a merge of shards equals one build over all of them.
-    rebuild_graph(store, o.quiet, o.jobs == 0 ? default_jobs() : o.jobs);
+    rebuild_graph(store, o.quiet, o.jobs == 0 ? default_jobs() : o.jobs, o.rebuild);
     if (stopped) throw *stopped;
     std::cout << "documents: " << store.count("documents") << " (added " << added << ", already stored "
               << skipped << ", rejected inputs " << stats.rejected << ")\n";

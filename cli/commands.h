@@ -24,6 +24,7 @@ struct BuildOptions {
     bool strict = false;
     bool quiet = false;
     unsigned jobs = 0;  ///< worker threads; 0 = every core
+    bool rebuild = false;  ///< rebuild the graph even when it is current
 };
 
 struct MergeOptions {

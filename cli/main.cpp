@@ -58,13 +58,15 @@ int main(int argc, char** argv) {
 
     ekg::cli::BuildOptions build;
     auto* b = app.add_subcommand("build", "Extract inputs and add them to an SQLite knowledge graph");
-    b->add_option("inputs", build.inputs, "Files (.txt, .jsonl), directories, or - for stdin")
-        ->required();
+    b->add_option("inputs", build.inputs,
+                  "Files (.txt, .jsonl), directories, or - for stdin (none with --rebuild)");
     b->add_option("--db", build.db, "SQLite database to create or extend")->required();
     b->add_option("--batch", build.batch, "Documents per transaction")->check(CLI::PositiveNumber);
     b->add_flag("--strict", build.strict, "Stop at the first rejected input");
     b->add_flag("-q,--quiet", build.quiet, "Print only errors and the summary, no progress");
     b->add_option("-j,--jobs", build.jobs, "Worker threads (default: every core)");
+    b->add_flag("--rebuild", build.rebuild,
+                "Rebuild the graph tables from the stored extractions even when no document is new");
     b->footer(kExitCodes);
 
     ekg::cli::MergeOptions merge;

@@ -138,3 +138,21 @@ TEST_CASE("build gives the same database with one and two threads", "[cli][robus
     CHECK(a == dump(two));
     CHECK(a.find("doc:") != std::string::npos);
 }
+
+TEST_CASE("build --rebuild remakes the graph from what is stored, alike; build without inputs is "
+          "a usage error",
+          "[cli][robustness]") {
+    test::TempDir dir;
+    const std::string corpus = (dir.path / "corpus.jsonl").string();
+    write_corpus(corpus, 20);
+    const std::string db = (dir.path / "r.db").string();
+    REQUIRE(test::run_ekg("build '" + corpus + "' --db '" + db + "' -q").exit_code == 0);
+    const std::string before = dump(db);
+    const auto rebuilt = test::run_ekg("build --rebuild --db '" + db + "' -q");
+    CHECK(rebuilt.exit_code == 0);
+    CHECK(rebuilt.out.find("(added 0, already stored 0") != std::string::npos);
+    CHECK(dump(db) == before);
+    const auto bare = test::run_ekg("build --db '" + db + "'");
+    CHECK(bare.exit_code == 2);  // usage
+    CHECK(bare.err.find("--rebuild") != std::string::npos);
+}
