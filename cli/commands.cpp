@@ -251,9 +251,21 @@ ExitCode run_export(const ExportOptions& o) {
             throw Error(ExitCode::usage, "--json prints the summary on stdout: write the export with -o");
 
     const exporter::Store store(o.db, /*writable=*/false);
+    const auto report = [&](const exporter::ExportResult& r) {
+        if (o.json || r.files.empty()) return;
+        std::cerr << "ekg: wrote";
+        for (const std::string& f : r.files) std::cerr << " " << f;
+        std::cerr << " (" << r.format << ", view " << r.view << ": " << r.nodes << " nodes, " << r.edges
+                  << " edges)\n";
+    };
     std::optional<graph::KnowledgeGraph> full;  // read once, for the exports that need it
     std::vector<exporter::ExportResult> results;
     for (const exporter::ExportSpec& spec : specs) {
+        if (exporter::streams_from_store(spec)) {  // the whole graph, never held in memory
+            results.push_back(exporter::write_export(store, spec, std::cout));
+            report(results.back());
+            continue;
+        }
         const bool by_sql = !spec.nodes_sql.empty() || !spec.edges_sql.empty();
         std::optional<graph::KnowledgeGraph> selected;
         if (by_sql) selected = exporter::select_subgraph(store, spec.nodes_sql, spec.edges_sql);
@@ -263,13 +275,7 @@ ExitCode run_export(const ExportOptions& o) {
         const graph::KnowledgeGraph shaped =
             whole ? graph::KnowledgeGraph() : exporter::make_view(source, spec.view, spec.filter);
         results.push_back(exporter::write_export(whole ? source : shaped, spec, std::cout));
-        const exporter::ExportResult& r = results.back();
-        if (!o.json && !r.files.empty()) {
-            std::cerr << "ekg: wrote";
-            for (const std::string& f : r.files) std::cerr << " " << f;
-            std::cerr << " (" << r.format << ", view " << r.view << ": " << r.nodes << " nodes, "
-                      << r.edges << " edges)\n";
-        }
+        report(results.back());
     }
     if (o.json) std::cout << exporter::summary_json(results).dump(2) << "\n";
     std::cout.flush();

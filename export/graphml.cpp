@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <unordered_map>
 
 #include "xml.h"
 
@@ -75,10 +76,9 @@ std::string graphml_node_id(const graph::Graph& g, graph::Vertex v) {
     return is_safe_xml_id(id) ? id : "x." + std::to_string(v);
 }
 
-void write_graphml(const graph::KnowledgeGraph& kg, std::ostream& os) {
-    const graph::Graph& g = kg.graph();
-    std::string out;
-    out.reserve(1 << 16);
+namespace {
+
+void write_header(std::string& out) {
     out +=
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -98,61 +98,106 @@ void write_graphml(const graph::KnowledgeGraph& kg, std::ostream& os) {
         out += "\"/>\n";
     }
     out += "  <graph id=\"ekg\" edgedefault=\"directed\">\n";
+}
+
+void write_node(std::string& out, const graph::NodeProps& n, const std::string& id, std::int64_t degree) {
+    const Rgb c = node_colour(n);
+    out += "    <node id=\"";
+    out += id;
+    out += "\">\n";
+    data(out, "node", "label", n.label.empty() ? n.id : n.label);
+    data(out, "node", "kind", graph::to_string(n.kind));
+    data_if(out, "node", "subtype", n.subtype);
+    data(out, "node", "ekg_id", n.id);
+    data_if(out, "node", "country_code", n.country_code);
+    data_double(out, "node", "lat", n.lat);
+    data_double(out, "node", "lon", n.lon);
+    data_if(out, "node", "date", n.date);
+    data(out, "node", "mentions", std::to_string(n.mentions));
+    data(out, "node", "documents", std::to_string(n.documents));
+    data(out, "node", "sources", std::to_string(n.sources));
+    data(out, "node", "degree", std::to_string(degree));
+    data_double(out, "node", "size", node_size(static_cast<std::size_t>(degree)));
+    data(out, "node", "r", std::to_string(c.r));
+    data(out, "node", "g", std::to_string(c.g));
+    data(out, "node", "b", std::to_string(c.b));
+    out += "    </node>\n";
+}
+
+void write_edge(std::string& out, const graph::EdgeProps& e, std::size_t index, const std::string& source,
+                const std::string& target) {
+    out += "    <edge id=\"e";
+    out += std::to_string(index);
+    out += "\" source=\"";
+    out += source;
+    out += "\" target=\"";
+    out += target;
+    out += "\">\n";
+    data(out, "edge", "relation", e.relation);
+    data(out, "edge", "label", e.relation);
+    data_double(out, "edge", "weight", e.weight);
+    data_if(out, "edge", "document", e.document);
+    if (!e.document.empty()) {
+        data(out, "edge", "start", std::to_string(e.span.begin));
+        data(out, "edge", "end", std::to_string(e.span.end));
+    }
+    data_if(out, "edge", "title", e.title);
+    data(out, "edge", "former", e.former ? "true" : "false");
+    data_if(out, "edge", "rule", e.rule);
+    out += "    </edge>\n";
+}
+
+constexpr const char* kFooter = "  </graph>\n</graphml>\n";
+
+}  // namespace
+
+void write_graphml(const graph::KnowledgeGraph& kg, std::ostream& os) {
+    const graph::Graph& g = kg.graph();
+    std::string out;
+    out.reserve(1 << 16);
+    write_header(out);
     std::vector<std::string> ids(boost::num_vertices(g));
     for (auto [it, end] = boost::vertices(g); it != end; ++it) {
         const graph::Vertex v = *it;
-        const graph::NodeProps& n = g[v];
         ids[v] = graphml_node_id(g, v);
-        const auto degree = static_cast<std::int64_t>(boost::in_degree(v, g) + boost::out_degree(v, g));
-        const Rgb c = node_colour(n);
-        out += "    <node id=\"";
-        out += ids[v];
-        out += "\">\n";
-        data(out, "node", "label", n.label.empty() ? n.id : n.label);
-        data(out, "node", "kind", graph::to_string(n.kind));
-        data_if(out, "node", "subtype", n.subtype);
-        data(out, "node", "ekg_id", n.id);
-        data_if(out, "node", "country_code", n.country_code);
-        data_double(out, "node", "lat", n.lat);
-        data_double(out, "node", "lon", n.lon);
-        data_if(out, "node", "date", n.date);
-        data(out, "node", "mentions", std::to_string(n.mentions));
-        data(out, "node", "documents", std::to_string(n.documents));
-        data(out, "node", "sources", std::to_string(n.sources));
-        data(out, "node", "degree", std::to_string(degree));
-        data_double(out, "node", "size", node_size(degree));
-        data(out, "node", "r", std::to_string(c.r));
-        data(out, "node", "g", std::to_string(c.g));
-        data(out, "node", "b", std::to_string(c.b));
-        out += "    </node>\n";
+        write_node(out, g[v], ids[v], static_cast<std::int64_t>(boost::in_degree(v, g) + boost::out_degree(v, g)));
         flush_buffer(out, os);
     }
     std::size_t edge_id = 0;
     for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        const graph::EdgeProps& e = g[*it];
-        out += "    <edge id=\"e";
-        out += std::to_string(edge_id++);
-        out += "\" source=\"";
-        out += ids[boost::source(*it, g)];
-        out += "\" target=\"";
-        out += ids[boost::target(*it, g)];
-        out += "\">\n";
-        data(out, "edge", "relation", e.relation);
-        data(out, "edge", "label", e.relation);
-        data_double(out, "edge", "weight", e.weight);
-        data_if(out, "edge", "document", e.document);
-        if (!e.document.empty()) {
-            data(out, "edge", "start", std::to_string(e.span.begin));
-            data(out, "edge", "end", std::to_string(e.span.end));
-        }
-        data_if(out, "edge", "title", e.title);
-        data(out, "edge", "former", e.former ? "true" : "false");
-        data_if(out, "edge", "rule", e.rule);
-        out += "    </edge>\n";
+        write_edge(out, g[*it], edge_id++, ids[boost::source(*it, g)], ids[boost::target(*it, g)]);
         flush_buffer(out, os);
     }
-    out += "  </graph>\n</graphml>\n";
+    out += kFooter;
     os.write(out.data(), static_cast<std::streamsize>(out.size()));
+}
+
+std::pair<std::size_t, std::size_t> write_graphml(const Store& store, std::ostream& os) {
+    std::string out;
+    out.reserve(1 << 16);
+    write_header(out);
+    // Node ids that are no safe XML id become "x.<vertex>", as read_graph would number them.
+    std::unordered_map<std::string, std::string> renamed;
+    std::size_t nodes = 0;
+    store.for_each_node([&](const graph::NodeProps& n, std::int64_t degree) {
+        std::string id = n.id;
+        if (!is_safe_xml_id(id)) id = renamed.emplace(n.id, "x." + std::to_string(nodes)).first->second;
+        ++nodes;
+        write_node(out, n, id, degree);
+        flush_buffer(out, os);
+    });
+    const auto id_of = [&](const std::string& id) -> const std::string& {
+        const auto it = renamed.find(id);
+        return it == renamed.end() ? id : it->second;
+    };
+    std::size_t edges = 0;
+    store.for_each_edge([&](const std::string& source, const std::string& target, const graph::EdgeProps& e) {
+        write_edge(out, e, edges++, id_of(source), id_of(target));
+        flush_buffer(out, os);
+    });
+    out += kFooter;
+    os.write(out.data(), static_cast<std::streamsize>(out.size()));
+    return {nodes, edges};
 }
 
 }  // namespace ekg::exporter

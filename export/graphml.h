@@ -3,7 +3,10 @@
 
 #include <ostream>
 
+#include <utility>
+
 #include "graph.h"
+#include "sqlite_store.h"
 
 namespace ekg::exporter {
 
@@ -12,6 +15,11 @@ namespace ekg::exporter {
 /// kept), doubles at full precision, booleans as true/false, control characters removed.
 /// Values that are absent (no coordinates, empty strings) are left out rather than written empty.
 void write_graphml(const graph::KnowledgeGraph& graph, std::ostream& out);
+
+/// Writes the graph stored in `store` the same way, byte for byte as
+/// write_graphml(store.read_graph(), out), but a node and an edge at a time: memory does not
+/// grow with the graph. Returns the node and edge counts.
+std::pair<std::size_t, std::size_t> write_graphml(const Store& store, std::ostream& out);
 
 /// The GraphML node id of vertex `v`: its ekg id when that is a safe XML NMTOKEN, else "x.<v>".
 std::string graphml_node_id(const graph::Graph& g, graph::Vertex v);

@@ -1,6 +1,7 @@
 #include "recipe.h"
 
 #include <fstream>
+#include <tuple>
 
 #include "csv_graph.h"
 #include "error.h"
@@ -146,6 +147,26 @@ ExportResult write_export(const graph::KnowledgeGraph& kg, const ExportSpec& spe
     else if (spec.format == "gexf") write_gexf(kg, *out);
     else if (spec.format == "json") write_node_link_json(kg, *out);
     else throw Error(ExitCode::usage, "unknown format " + spec.format);
+    finish(*out, spec.output);
+    return result;
+}
+
+bool streams_from_store(const ExportSpec& spec) {
+    return spec.format == "graphml" && spec.view == View::kg && spec.filter.empty() &&
+           spec.nodes_sql.empty() && spec.edges_sql.empty();
+}
+
+ExportResult write_export(const Store& store, const ExportSpec& spec, std::ostream& stdout_stream) {
+    if (!streams_from_store(spec)) return write_export(store.read_graph(), spec, stdout_stream);
+    ExportResult result{spec.format, to_string(spec.view), {}, 0, 0};
+    std::ofstream file;
+    std::ostream* out = &stdout_stream;
+    if (spec.output != "-") {
+        file = open_output(spec.output);
+        out = &file;
+        result.files = {spec.output};
+    }
+    std::tie(result.nodes, result.edges) = write_graphml(store, *out);
     finish(*out, spec.output);
     return result;
 }

@@ -1305,43 +1305,67 @@ void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
     t.commit();
 }
 
+namespace {
+
+graph::NodeProps node_of_row(const Statement& s) {
+    graph::NodeProps n;
+    n.id = s.text(0);
+    n.kind = graph::node_kind_from_string(s.text(1)).value_or(graph::NodeKind::actor);
+    n.label = s.text(2);
+    n.subtype = s.text(3);
+    n.country_code = s.text(4);
+    n.lat = s.real(5);
+    n.lon = s.real(6);
+    n.date = s.text(7);
+    n.mentions = s.integer(8);
+    n.documents = s.integer(9);
+    n.sources = s.integer(10);
+    return n;
+}
+
+graph::EdgeProps edge_of_row(const Statement& s) {
+    graph::EdgeProps e;
+    e.relation = s.text(2);
+    e.document = s.text(3);
+    e.span = {static_cast<std::uint32_t>(s.integer(4)), static_cast<std::uint32_t>(s.integer(5))};
+    e.weight = s.real(6).value_or(1.0);
+    e.title = s.text(7);
+    e.former = s.integer(8) != 0;
+    e.rule = s.text(9);
+    return e;
+}
+
+constexpr const char* kNodeColumns =
+    "n.id, n.kind, n.label, n.subtype, n.country_code, n.lat, n.lon, n.date, n.mentions, n.documents, "
+    "n.sources";
+constexpr const char* kEdgeColumns =
+    "e.source, e.target, e.relation, e.document_id, e.start, e.end, e.weight, e.title, e.former, e.rule";
+
+}  // namespace
+
+void Store::for_each_node(const std::function<void(const graph::NodeProps&, std::int64_t)>& f) const {
+    Statement s(db_,
+                std::string("SELECT ") + kNodeColumns +
+                    ", (SELECT count(*) FROM edges WHERE source = n.id) + "
+                    "(SELECT count(*) FROM edges WHERE target = n.id) FROM nodes n ORDER BY n.rowid",
+                path_);
+    while (s.step()) f(node_of_row(s), s.integer(11));
+}
+
+void Store::for_each_edge(
+    const std::function<void(const std::string&, const std::string&, const graph::EdgeProps&)>& f) const {
+    Statement s(db_,
+                std::string("SELECT ") + kEdgeColumns + " FROM edges e ORDER BY e.id",
+                path_);
+    while (s.step()) f(s.text(0), s.text(1), edge_of_row(s));
+}
+
 graph::KnowledgeGraph Store::read_graph() const {
     graph::KnowledgeGraph kg;
-    Statement nodes(db_,
-                    "SELECT id, kind, label, subtype, country_code, lat, lon, date, mentions, "
-                    "documents, sources FROM nodes ORDER BY rowid",
-                    path_);
-    while (nodes.step()) {
-        graph::NodeProps n;
-        n.id = nodes.text(0);
-        n.kind = graph::node_kind_from_string(nodes.text(1)).value_or(graph::NodeKind::actor);
-        n.label = nodes.text(2);
-        n.subtype = nodes.text(3);
-        n.country_code = nodes.text(4);
-        n.lat = nodes.real(5);
-        n.lon = nodes.real(6);
-        n.date = nodes.text(7);
-        n.mentions = nodes.integer(8);
-        n.documents = nodes.integer(9);
-        n.sources = nodes.integer(10);
-        kg.add_node(std::move(n));
-    }
-    Statement edges(db_,
-                    "SELECT source, target, relation, document_id, start, end, weight, title, "
-                    "former, rule FROM edges ORDER BY id",
-                    path_);
-    while (edges.step()) {
-        graph::EdgeProps e;
-        e.relation = edges.text(2);
-        e.document = edges.text(3);
-        e.span = {static_cast<std::uint32_t>(edges.integer(4)),
-                  static_cast<std::uint32_t>(edges.integer(5))};
-        e.weight = edges.real(6).value_or(1.0);
-        e.title = edges.text(7);
-        e.former = edges.integer(8) != 0;
-        e.rule = edges.text(9);
-        kg.add_edge(edges.text(0), edges.text(1), std::move(e));
-    }
+    Statement nodes(db_, std::string("SELECT ") + kNodeColumns + " FROM nodes n ORDER BY n.rowid", path_);
+    while (nodes.step()) kg.add_node(node_of_row(nodes));
+    Statement edges(db_, std::string("SELECT ") + kEdgeColumns + " FROM edges e ORDER BY e.id", path_);
+    while (edges.step()) kg.add_edge(edges.text(0), edges.text(1), edge_of_row(edges));
     return kg;
 }
 

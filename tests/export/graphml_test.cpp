@@ -3,6 +3,7 @@
 #include <boost/graph/graphml.hpp>
 #include <sstream>
 
+#include "export/world.h"
 #include "graphml.h"
 #include "support.h"
 #include "xml.h"
@@ -97,4 +98,27 @@ TEST_CASE("ids outside the XML name alphabet are replaced by safe ones", "[expor
     CHECK(exporter::is_safe_xml_id("country:IQ"));
     CHECK_FALSE(exporter::is_safe_xml_id("doc:my file/1"));
     CHECK_FALSE(exporter::is_safe_xml_id(""));
+}
+
+TEST_CASE("GraphML written straight from the database equals GraphML of the graph read from it, "
+          "unsafe ids renamed alike",
+          "[export][graphml]") {
+    test::TempDir dir;
+    exporter::Store store((dir.path / "g.db").string(), true);
+    std::vector<Extraction> docs = test::make_world();
+    Extraction odd = test::extract_text("Fighting in Syria went on near Aleppo. Syria said no.");
+    odd.document.id = "wire 7/b";  // spaces and slashes are no XML id
+    odd.document.content_hash = "hash-odd";
+    docs.push_back(odd);
+    store.add_documents(docs);
+    store.rebuild_graph();
+    const graph::KnowledgeGraph read = store.read_graph();
+    std::ostringstream from_graph, from_store;
+    exporter::write_graphml(read, from_graph);
+    const auto [nodes, edges] = exporter::write_graphml(store, from_store);
+    CHECK(from_store.str() == from_graph.str());
+    CHECK(nodes == read.node_count());
+    CHECK(edges == read.edge_count());
+    CHECK(edges > 10);
+    CHECK(from_store.str().find("id=\"x.") != std::string::npos);
 }
