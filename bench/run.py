@@ -76,7 +76,7 @@ def median_run(runs, fn):
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-def peers(corpus, runs):
+def peers(corpus, runs, names=("wink", "compromise")):
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "ekg-bench-peers")
     os.makedirs(cache, exist_ok=True)
     if not os.path.isdir(os.path.join(cache, "node_modules", "wink-nlp")):
@@ -85,7 +85,7 @@ def peers(corpus, runs):
     script = os.path.join(cache, "peer_entities.js")
     subprocess.run(["cp", os.path.join(HERE, "peers", "peer_entities.js"), script], check=True)
     out = {}
-    for peer in ("wink", "compromise"):
+    for peer in names:
         secs = []
         for _ in range(runs):
             r = subprocess.run(["node", script, peer] + corpus, capture_output=True, text=True, cwd=cache)
@@ -109,6 +109,8 @@ def main():
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--peer-runs", type=int, default=0,
                     help="runs of each peer (default: --runs); compromise takes minutes a run")
+    ap.add_argument("--peer-names", default="wink,compromise",
+                    help="peers to time, comma-separated (compromise takes minutes a run)")
     ap.add_argument("--skip-build", action="store_true")
     args = ap.parse_args()
     ekg = os.path.abspath(args.ekg)
@@ -162,7 +164,8 @@ def main():
                 print(f"speed-up build {a}->{b} threads: {rates[(name, 'build', b)] / rates[(name, 'build', a)]:.2f}x")
     if args.peers and args.corpus:
         print("\n== peers on the same corpus (entity extraction only, text already in memory)")
-        for peer, (mbs, dps) in peers(args.corpus, args.peer_runs or args.runs).items():
+        for peer, (mbs, dps) in peers(args.corpus, args.peer_runs or args.runs,
+                                      args.peer_names.split(",")).items():
             ours = rates[("corpus", "extract", jobs[0])]
             print(f"{peer:<12} {mbs:8.2f} MB/s {dps:8.0f} docs/s   ekg ({jobs[0]} thread) is {ours / mbs:.1f}x faster")
 
