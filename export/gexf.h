@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "graph.h"
+#include "sqlite_store.h"
 
 namespace ekg::exporter {
 
@@ -21,6 +22,11 @@ namespace ekg::exporter {
 /// else the date of its evidence document. Nodes and edges without a known date have no
 /// spell (Gephi shows them throughout). Absent values are left out, not written empty.
 void write_gexf(const graph::KnowledgeGraph& graph, std::ostream& out);
+
+/// Writes the graph stored in `store` the same way, byte for byte as
+/// write_gexf(store.read_graph(), out), but a node and an edge at a time. Returns the node and
+/// edge counts.
+std::pair<std::size_t, std::size_t> write_gexf(const Store& store, std::ostream& out);
 
 /// The spell (first day, last day) of a node, as written to GEXF; nullopt when undated.
 std::optional<std::pair<std::string, std::string>> node_spell(const graph::KnowledgeGraph& graph,

@@ -179,7 +179,7 @@ std::pair<std::size_t, std::size_t> write_graphml(const Store& store, std::ostre
     // Node ids that are no safe XML id become "x.<vertex>", as read_graph would number them.
     std::unordered_map<std::string, std::string> renamed;
     std::size_t nodes = 0;
-    store.for_each_node([&](const graph::NodeProps& n, std::int64_t degree) {
+    store.for_each_node([&](const graph::NodeProps& n, std::int64_t degree, const std::string&) {
         std::string id = n.id;
         if (!is_safe_xml_id(id)) id = renamed.emplace(n.id, "x." + std::to_string(nodes)).first->second;
         ++nodes;
@@ -191,7 +191,8 @@ std::pair<std::size_t, std::size_t> write_graphml(const Store& store, std::ostre
         return it == renamed.end() ? id : it->second;
     };
     std::size_t edges = 0;
-    store.for_each_edge([&](const std::string& source, const std::string& target, const graph::EdgeProps& e) {
+    store.for_each_edge(false, [&](const std::string& source, const std::string& target,
+                                   const graph::EdgeProps& e, const Store::EdgeEnds&) {
         write_edge(out, e, edges++, id_of(source), id_of(target));
         flush_buffer(out, os);
     });

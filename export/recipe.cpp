@@ -152,7 +152,7 @@ ExportResult write_export(const graph::KnowledgeGraph& kg, const ExportSpec& spe
 }
 
 bool streams_from_store(const ExportSpec& spec) {
-    return spec.format == "graphml" && spec.view == View::kg && spec.filter.empty() &&
+    return (spec.format == "graphml" || spec.format == "gexf") && spec.view == View::kg && spec.filter.empty() &&
            spec.nodes_sql.empty() && spec.edges_sql.empty();
 }
 
@@ -166,7 +166,8 @@ ExportResult write_export(const Store& store, const ExportSpec& spec, std::ostre
         out = &file;
         result.files = {spec.output};
     }
-    std::tie(result.nodes, result.edges) = write_graphml(store, *out);
+    std::tie(result.nodes, result.edges) =
+        spec.format == "gexf" ? write_gexf(store, *out) : write_graphml(store, *out);
     finish(*out, spec.output);
     return result;
 }

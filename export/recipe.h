@@ -59,7 +59,7 @@ ExportResult write_export(const graph::KnowledgeGraph& graph, const ExportSpec& 
                           std::ostream& stdout_stream);
 
 /// True when `spec` exports the whole stored graph in a format written straight from the
-/// database (GraphML): write_export(store, ...) then never holds the graph in memory.
+/// database (GraphML, GEXF): write_export(store, ...) then never holds the graph in memory.
 bool streams_from_store(const ExportSpec& spec);
 /// Writes such an export; the same bytes as write_export(store.read_graph(), spec, ...).
 ExportResult write_export(const Store& store, const ExportSpec& spec, std::ostream& stdout_stream);

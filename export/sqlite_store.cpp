@@ -1343,21 +1343,43 @@ constexpr const char* kEdgeColumns =
 
 }  // namespace
 
-void Store::for_each_node(const std::function<void(const graph::NodeProps&, std::int64_t)>& f) const {
+void Store::for_each_node(
+    const std::function<void(const graph::NodeProps&, std::int64_t, const std::string&)>& f) const {
     Statement s(db_,
                 std::string("SELECT ") + kNodeColumns +
                     ", (SELECT count(*) FROM edges WHERE source = n.id) + "
-                    "(SELECT count(*) FROM edges WHERE target = n.id) FROM nodes n ORDER BY n.rowid",
+                    "(SELECT count(*) FROM edges WHERE target = n.id), "
+                    "CASE WHEN n.kind = 'claim' THEN (SELECT d.date FROM edges e JOIN nodes d ON d.id = e.target "
+                    " WHERE e.source = n.id AND +e.relation = 'mentioned_in' AND d.kind = 'document' "
+                    " ORDER BY e.id LIMIT 1) END "
+                    "FROM nodes n ORDER BY n.rowid",
                 path_);
-    while (s.step()) f(node_of_row(s), s.integer(11));
+    while (s.step()) f(node_of_row(s), s.integer(11), s.text(12));
 }
 
-void Store::for_each_edge(
-    const std::function<void(const std::string&, const std::string&, const graph::EdgeProps&)>& f) const {
+void Store::for_each_edge(bool with_ends,
+                          const std::function<void(const std::string&, const std::string&,
+                                                   const graph::EdgeProps&, const EdgeEnds&)>& f) const {
     Statement s(db_,
-                std::string("SELECT ") + kEdgeColumns + " FROM edges e ORDER BY e.id",
+                std::string("SELECT ") + kEdgeColumns +
+                    (with_ends ? ", s.kind, s.date, t.kind, t.date, d.id IS NOT NULL, d.date FROM edges e "
+                                 "JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target "
+                                 "LEFT JOIN nodes d ON d.id = 'doc:' || e.document_id AND d.kind = 'document' "
+                               : " FROM edges e ") +
+                    "ORDER BY e.id",
                 path_);
-    while (s.step()) f(s.text(0), s.text(1), edge_of_row(s));
+    EdgeEnds ends;
+    while (s.step()) {
+        if (with_ends) {
+            ends.source_kind = graph::node_kind_from_string(s.text(10)).value_or(graph::NodeKind::actor);
+            ends.source_date = s.text(11);
+            ends.target_kind = graph::node_kind_from_string(s.text(12)).value_or(graph::NodeKind::actor);
+            ends.target_date = s.text(13);
+            ends.has_document = s.integer(14) != 0;
+            ends.document_date = s.text(15);
+        }
+        f(s.text(0), s.text(1), edge_of_row(s), ends);
+    }
 }
 
 graph::KnowledgeGraph Store::read_graph() const {

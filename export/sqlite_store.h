@@ -93,13 +93,24 @@ public:
     /// extractions are parsed on a second thread while this one writes; the result is the same.
     void rebuild_graph(const std::function<void()>& step = {}, unsigned threads = 2);
 
-    /// Calls `f` with each node of the graph tables in read_graph's vertex order, and its degree
-    /// (edges in and out).
-    void for_each_node(const std::function<void(const graph::NodeProps&, std::int64_t)>& f) const;
+    /// Calls `f` with each node of the graph tables in read_graph's vertex order, its degree
+    /// (edges in and out) and, for a claim, the date of the document its first mentioned_in
+    /// edge names (else empty).
+    void for_each_node(
+        const std::function<void(const graph::NodeProps&, std::int64_t, const std::string&)>& f) const;
+    /// What an edge's ends are, for writers that date edges (GEXF spells).
+    struct EdgeEnds {
+        graph::NodeKind source_kind = graph::NodeKind::actor, target_kind = graph::NodeKind::actor;
+        std::string source_date, target_date;
+        bool has_document = false;  ///< the evidence document is a node of the graph
+        std::string document_date;
+    };
     /// Calls `f` with each edge in the order boost::edges visits read_graph's graph (the order
-    /// stored: a bidirectional adjacency_list keeps one edge list in insertion order).
-    void for_each_edge(
-        const std::function<void(const std::string&, const std::string&, const graph::EdgeProps&)>& f) const;
+    /// stored: a bidirectional adjacency_list keeps one edge list in insertion order); `ends`
+    /// is filled only `with_ends`.
+    void for_each_edge(bool with_ends,
+                       const std::function<void(const std::string&, const std::string&,
+                                                const graph::EdgeProps&, const EdgeEnds&)>& f) const;
 
     /// Rebuilds the graph from the tables written by write_graph.
     graph::KnowledgeGraph read_graph() const;

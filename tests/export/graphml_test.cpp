@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "export/world.h"
+#include "gexf.h"
 #include "graphml.h"
 #include "support.h"
 #include "xml.h"
@@ -100,8 +101,8 @@ TEST_CASE("ids outside the XML name alphabet are replaced by safe ones", "[expor
     CHECK_FALSE(exporter::is_safe_xml_id(""));
 }
 
-TEST_CASE("GraphML written straight from the database equals GraphML of the graph read from it, "
-          "unsafe ids renamed alike",
+TEST_CASE("GraphML and GEXF written straight from the database equal those of the graph read "
+          "from it, unsafe ids renamed alike",
           "[export][graphml]") {
     test::TempDir dir;
     exporter::Store store((dir.path / "g.db").string(), true);
@@ -121,4 +122,11 @@ TEST_CASE("GraphML written straight from the database equals GraphML of the grap
     CHECK(edges == read.edge_count());
     CHECK(edges > 10);
     CHECK(from_store.str().find("id=\"x.") != std::string::npos);
+    // GEXF, with its spells (claims dated by their document, edges by their event or document).
+    std::ostringstream gexf_graph, gexf_store;
+    exporter::write_gexf(read, gexf_graph);
+    const auto gexf_counts = exporter::write_gexf(store, gexf_store);
+    CHECK(gexf_store.str() == gexf_graph.str());
+    CHECK(gexf_counts == std::make_pair(read.node_count(), read.edge_count()));
+    CHECK(gexf_store.str().find("<spell start=") != std::string::npos);
 }
