@@ -113,7 +113,7 @@ public:
           r_(resources),
           lex_(resources.events),
           actors_(actors),
-          w_(text.document.text, text.folded, text.tokens) {}
+          w_(text.document.text, text.folded, text.tokens, &text.caps) {}
 
     std::vector<Event> run() {
         index_sentences();
@@ -250,11 +250,11 @@ private:
         for (const ActorRef& ref : refs_)
             if (actors_[ref.actor].kind == ActorKind::person)
                 for (std::size_t i = ref.first; i < ref.last; ++i) tags_[i] |= kTagPersonName;
-        // In mixed-case text, a capitalised word that names no known actor and is no common
-        // word is taken as part of a person's name for counting victims ("killed Salam Joy").
-        if (t_.style != CaseStyle::mixed) return;
+        // A capitalised word (in ALL-CAPS text: no common word) that names no known actor is
+        // taken as part of a person's name for counting victims ("killed Salam Joy").
+        if (t_.style == CaseStyle::lower) return;
         for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
-            if (tags_[i] != 0 || ref_at_[i] != kNone || !w_.capitalized(i)) continue;
+            if (tags_[i] != 0 || ref_at_[i] != kNone || !w_.name_cased(i)) continue;
             if (is_function_word(w_[i])) continue;
             tags_[i] |= kTagPersonName;
         }
@@ -442,7 +442,7 @@ private:
                                       "candidate", "candidates", "rally", "meeting", "convention",
                                       "branch", "building", "offices", "activist", "activists",
                                       "official", "officials", "supporters", "followers"});
-            if (!w_.token(k - 1).word || w_.capitalized(k - 1)) break;
+            if (!w_.token(k - 1).word || w_.name_cased(k - 1)) break;
         }
         return false;
     }
@@ -736,7 +736,7 @@ private:
         std::size_t k = refs_[r].first;
         const std::size_t begin = first_[refs_[r].sentence];
         for (int skipped = 0; skipped < 2 && k > begin && w_.token(k - 1).word &&
-                              !w_.capitalized(k - 1) && !w_.is(k - 1, "s");
+                              !w_.name_cased(k - 1) && !w_.is(k - 1, "s");
              ++skipped)
             --k;
         if (k < begin + 3 || !w_.is(k - 1, "s") || !w_.is(k - 2, "'") || !w_.glued(k - 1) ||
@@ -1270,21 +1270,21 @@ private:
         const std::size_t k = refs_[r].first;
         if (k <= first_[s] + 1 || !w_.is(k - 1, ",")) return std::nullopt;
         std::size_t e = k - 1;
-        while (e > first_[s] && w_.token(e - 1).word && !w_.capitalized(e - 1) &&
+        while (e > first_[s] && w_.token(e - 1).word && !w_.name_cased(e - 1) &&
                is_admin_word(w_[e - 1]) && !w_.any(e - 1, {"of", "the"}))
             --e;  // "Tacuati town, San Pedro department"
         std::size_t b = e;
         while (b > first_[s] && e - b < 5) {
             const std::size_t i = b - 1;
             if (ref_at_[i] != kNone) break;
-            if (w_.capitalized(i) || (b < e && w_.any(i, {"-", "'"})) ||
+            if (w_.name_cased(i) || (b < e && w_.any(i, {"-", "'"})) ||
                 (b < e && w_.any(i, {"de", "del", "al", "el", "la", "di", "da", "do", "dos", "das"}))) {
                 --b;
                 continue;
             }
             break;
         }
-        if (b == e || !w_.capitalized(b) || is_function_word(w_[b])) return std::nullopt;
+        if (b == e || !w_.name_cased(b) || is_function_word(w_[b])) return std::nullopt;
         for (std::size_t i = b; i < e; ++i)
             if (tags_[i] & (kTagPerson | kTagPerpetrator)) return std::nullopt;
         if (b > first_[s] &&
@@ -1406,7 +1406,7 @@ private:
     std::size_t modifiers_before(std::size_t first, std::uint32_t s) const {
         std::size_t b = first;
         while (b > first_[s] && first - b < 4 && w_.token(b - 1).word &&
-               (w_.capitalized(b - 1) || (tags_[b - 1] & kTagPerson)) &&
+               (w_.name_cased(b - 1) || (tags_[b - 1] & kTagPerson)) &&
                !w_.any(b - 1, {"the", "a", "an", "in", "at", "on", "of"}) && b - 1 != first_[s])
             --b;
         return b;

@@ -378,15 +378,6 @@ int type_hint(std::string_view w) {
     return 0;
 }
 
-bool starts_upper(std::string_view original, const Token& t) {
-    if (t.span.begin >= original.size()) return false;
-    const auto c = static_cast<unsigned char>(original[t.span.begin]);
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
-    std::size_t pos = t.span.begin;
-    const char32_t cp = next_code_point(original, pos);
-    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
-}
-
 bool is_place_type(const Entry& e, std::string_view type) {
     return e.kind == ActorKind::place && e.place_type == type;
 }
@@ -533,7 +524,7 @@ class AddressFinder {
     }
 
     std::vector<Actor> find() {
-        if (text_.style != CaseStyle::mixed) return std::move(found_);
+        if (text_.style == CaseStyle::lower) return std::move(found_);  // no name signal
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
         find_towns_in_text();
@@ -562,7 +553,20 @@ class AddressFinder {
         const Token& token = text_.tokens[t];
         return {text_.folded.text.data() + token.fbegin, token.fend - token.fbegin};
     }
-    bool upper(std::size_t t) const { return starts_upper(text_.document.text, text_.tokens[t]); }
+    /// Capitalised; in ALL-CAPS text also no word for a kind of place ("KOLOFATA CHIEFDOM").
+    bool upper(std::size_t t) const {
+        return text_.capitalised(t) &&
+               (text_.style == CaseStyle::mixed ||
+                (locality_word(word(t)) == Locality::none && type_hint(word(t)) == 0));
+    }
+    /// Two capitals in a row ("NATO", "UN"); ALL-CAPS text shows no acronyms by case.
+    bool acronym(std::size_t t) const {
+        const Span sp = text_.tokens[t].span;
+        const std::string& original = text_.document.text;
+        return text_.style == CaseStyle::mixed && sp.end - sp.begin >= 2 &&
+               std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
+               std::isupper(static_cast<unsigned char>(original[sp.begin + 1]));
+    }
     std::uint32_t sentence_of(std::size_t t) const {
         return sentence_at(text_.sentences, text_.tokens[t].span.begin);
     }
@@ -934,15 +938,11 @@ class AddressFinder {
             if (begin >= e || e - begin > 3 || !acceptable(begin, e)) continue;
             if (begin == 0 || (word(begin - 1) != "the" && !introduced_by(begin))) continue;
             bool plain = true;
-            const std::string& original = text_.document.text;
             for (std::size_t k = begin; k < e && plain; ++k) {
                 if (!tokens[k].word) continue;
                 const std::string_view w = word(k);
-                const Span sp = tokens[k].span;
                 plain = !is_calendar_word(w) && !is_place_head(w) && !is_function_word(w) &&
-                        !is_title(w) &&
-                        !(sp.end - sp.begin >= 2 &&
-                          std::isupper(static_cast<unsigned char>(original[sp.begin + 1])));
+                        !is_title(w) && !acronym(k);
             }
             if (!plain || by_span(begin, e)) continue;
             const std::uint32_t sentence = sentence_of(e);
@@ -969,7 +969,6 @@ class AddressFinder {
                 (tokens[end].word && (is_place_head(next) || is_name_particle(next))))
                 return false;  // "in New Multan", "in Djemaa el Fna square"
         }
-        const std::string& original = text_.document.text;
         for (std::size_t k = begin; k < end; ++k) {
             if (!tokens[k].word) continue;
             const std::string_view w = word(k);
@@ -979,12 +978,7 @@ class AddressFinder {
                           "facebook", "youtube", "english", "arabic"},
                          w))
                 return false;
-            // An acronym ("in NATO", "at UN"): two capitals in a row.
-            const Span sp = tokens[k].span;
-            if (sp.end - sp.begin >= 2 &&
-                std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
-                std::isupper(static_cast<unsigned char>(original[sp.begin + 1])))
-                return false;
+            if (acronym(k)) return false;  // "in NATO", "at UN"
         }
         // Beside a listed city of its sentence the name is more likely a part of that city
         // ("in Llansamlet, Swansea") than a town of its own.
@@ -1152,7 +1146,7 @@ class PlaceResolver {
     std::uint32_t sentence_of(std::size_t t) const {
         return sentence_at(text_.sentences, text_.tokens[t].span.begin);
     }
-    bool upper(std::size_t t) const { return starts_upper(text_.document.text, text_.tokens[t]); }
+    bool upper(std::size_t t) const { return text_.capitalised(t); }
     bool is_place(const AliasRef& ref) const {
         return names_.entry(ref.entry).kind == ActorKind::place;
     }
@@ -1445,7 +1439,7 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
             if (t->country_code == holder->country_code) town_holder[i] = holder;
     }
     std::vector<bool> part(matches.size(), false);
-    if (text.style == CaseStyle::mixed) {
+    if (text.style != CaseStyle::lower) {
         for (std::size_t i = 0; i < matches.size(); ++i) {
             if (!located[i].municipality) continue;
             const std::size_t n = matches[i].last_token;

@@ -639,3 +639,13 @@ TEST_CASE("a place that ends the text ends its place chain there", "[extract][ev
         CHECK(events[0].place->country_code == "AF");
     }
 }
+
+TEST_CASE("ALL-CAPS copy: a victim named by a name that is no common word counts as one killed",
+          "[extract][events]") {
+    const auto events = events_of(
+        "GUNMEN SHOT AND KILLED TOMAS VERLAN, A LOCAL TRADER, IN KANDAHAR, AFGHANISTAN.");
+    REQUIRE_FALSE(events.empty());
+    REQUIRE(events[0].killed);
+    CHECK(events[0].killed->value == 1);
+    CHECK(events[0].gtd_attack_type == "Armed Assault");
+}
