@@ -409,6 +409,21 @@ private:
         return kNone;
     }
 
+    /// Before token f, sentence s turns to other incidents ("similar attacks have been carried
+    /// out in recent months by X", "similar actions were taken last year by X"): a group named
+    /// after that is background, no perpetrator of this event.
+    bool other_incidents_before(std::uint32_t s, std::size_t f) const {
+        for (std::size_t i = first_[s]; i < f && i < last_[s]; ++i) {
+            if (w_.any(i, {"similar", "previous", "previously"})) return true;
+            if (w_.is(i, "last") && w_.any(i + 1, {"year", "month", "week", "summer", "winter"}))
+                return true;
+            if (w_.any(i, {"recent", "earlier", "past"}) &&
+                w_.any(i + 1, {"months", "weeks", "years"}))
+                return true;
+        }
+        return false;
+    }
+
     /// "pro-ISIS", "anti-ISIS", "against ISIS", "fighting the Taliban": no perpetrator.
     bool negative_context(std::size_t r) const {
         const std::size_t f = refs_[r].first;
@@ -422,6 +437,12 @@ private:
                                "joining", "recruiting", "versus", "defected"}))
                 return true;
         }
+        // "demanded the release of four X operatives", "the conviction of X members",
+        // "sentenced an X militant": the group is named for what was done to its people.
+        for (std::size_t k = f; k > 0 && f - k < 8 && w_.token(k - 1).word; --k)
+            if (w_.any(k - 1, {"release", "releasing", "freeing", "conviction", "convicted",
+                               "sentenced", "sentencing", "trial", "extradition", "extradited"}))
+                return true;
         // "shot and killed seven members of the religious group X": the group was harmed.
         for (std::size_t k = f; k > 1 && f - k < 8 && w_.token(k - 1).word; --k) {
             if (!w_.is(k - 1, "of")) continue;
@@ -1531,7 +1552,9 @@ private:
             if (!own && !blame) continue;
             for (std::size_t i = first_[s]; i < last_[s]; ++i) {
                 const std::size_t r = ref_at_[i];
-                if (r == kNone || refs_[r].first != i || !is_group(r) || negative_context(r)) continue;
+                if (r == kNone || refs_[r].first != i || !is_group(r) || negative_context(r) ||
+                    other_incidents_before(s, i))
+                    continue;
                 std::size_t end = refs_[r].last;
                 if (end < last_[s] && (tags_[end] & kTagPerpetrator)) {
                     while (end < last_[s] && (tags_[end] & kTagPerpetrator)) ++end;

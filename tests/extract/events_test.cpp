@@ -649,3 +649,25 @@ TEST_CASE("ALL-CAPS copy: a victim named by a name that is no common word counts
     CHECK(events[0].killed->value == 1);
     CHECK(events[0].gtd_attack_type == "Armed Assault");
 }
+
+TEST_CASE("a group named only for other incidents or for its jailed members is no perpetrator",
+          "[extract][events]") {
+    const auto perps_of = [](const std::string& text) {
+        std::vector<std::string> ids;
+        for (const Event& e : events_of(text))
+            for (const Arg& a : e.perpetrators)
+                if (!a.actor.empty()) ids.push_back(a.actor);
+        return ids;
+    };
+    CHECK(perps_of("A bomb exploded outside a court in Kenya. No group claimed the attack. "
+                   "Similar attacks were carried out last year by al-Shabaab militants.")
+              .empty());
+    CHECK(perps_of("A bomb exploded outside a court in Kenya after the conviction of four "
+                   "former members of al-Shabaab.")
+              .empty());
+    // Blame after the event's own words still counts.
+    const auto blamed = perps_of(
+        "A bomb exploded outside a court in Kenya. Police believe al-Shabaab militants were "
+        "responsible for the attack and have targeted courts in the past.");
+    CHECK(std::find(blamed.begin(), blamed.end(), "group:al-shabaab") != blamed.end());
+}

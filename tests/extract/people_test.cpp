@@ -300,3 +300,29 @@ TEST_CASE("a malformed word list row is reported with its file and line", "[extr
                   "role or modifier)");
     }
 }
+
+TEST_CASE("a body that claims an attack or calls itself a name is an armed group",
+          "[extract][people]") {
+    const auto group_of = [](const std::string& text, const std::string& id) {
+        const ekg::Extraction x = ekg::test::extract_text(text);
+        for (const ekg::Actor& a : x.actors)
+            if (a.id == id) return a.kind == ekg::ActorKind::group;
+        return false;
+    };
+    CHECK(group_of("A bomb damaged an office in Valdora, Chile. A group calling itself Iron "
+                   "Lantern claimed responsibility for the attack.",
+                   "group:iron-lantern"));
+    CHECK(group_of("A bomb damaged an office in Valdora, Chile. The Iron Lantern Cell claimed "
+                   "responsibility for the attack.",
+                   "group:iron-lantern-cell"));
+    // A pattern organisation becomes a group when it claims an attack.
+    CHECK(group_of("A bomb damaged a bank in Valdora, Chile. The Valdora Workers Union claimed "
+                   "responsibility for the blast.",
+                   "group:valdora-workers-union"));
+    // An individual stays no group, and a union that claims nothing stays an organisation.
+    CHECK_FALSE(group_of("A fire damaged a clinic in Chile. An individual calling himself the "
+                         "Night Owl claimed responsibility for the fire.",
+                         "group:night-owl"));
+    CHECK_FALSE(group_of("The Valdora Workers Union called a strike in Chile on Monday.",
+                         "group:valdora-workers-union"));
+}
