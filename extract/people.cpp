@@ -290,6 +290,8 @@ class Finder {
           sentences_(text.sentences),
           suspicious_(text.suspicious),
           style_(text.style),
+          upper_(text.style == CaseStyle::upper && text.caps.size() == text.tokens.size()),
+          caps_(text.caps),
           lex_(lex),
           names_(names),
           actors_(actors) {}
@@ -308,8 +310,17 @@ class Finder {
         std::size_t pos = t_[i].span.begin;
         return next_code_point(text_, pos);
     }
-    bool cap(std::size_t i) const { return t_[i].word && is_upper_cp(first_cp(i)); }
-    bool lower(std::size_t i) const { return t_[i].word && is_lower_cp(first_cp(i)); }
+    // In ALL-CAPS text a word reads as capitalised when it is no common word (capitals() in
+    // text.h) and as lower case when it is one, so the rules below read it like mixed case.
+    bool cap(std::size_t i) const {
+        if (upper_) return t_[i].word && caps_[i] != 0;
+        return t_[i].word && is_upper_cp(first_cp(i));
+    }
+    bool lower(std::size_t i) const {
+        if (upper_)
+            return t_[i].word && caps_[i] == 0 && !(fw(i)[0] >= '0' && fw(i)[0] <= '9');
+        return t_[i].word && is_lower_cp(first_cp(i));
+    }
     bool punct(std::size_t i, std::string_view p) const { return !t_[i].word && fw(i) == p; }
     bool touching(std::size_t i) const { return i > 0 && t_[i - 1].span.end == t_[i].span.begin; }
     bool single_capital(std::size_t i) const { return cap(i) && t_[i].fend - t_[i].fbegin == 1; }
@@ -401,6 +412,8 @@ class Finder {
     const std::vector<Sentence>& sentences_;
     const std::vector<Span>& suspicious_;
     CaseStyle style_;
+    bool upper_;                              ///< ALL-CAPS text with its capitals() known
+    const std::vector<std::uint8_t>& caps_;   ///< per token, from capitals()
     const PeopleLexicon& lex_;
     const Gazetteer& names_;
     std::vector<Actor>& actors_;
@@ -423,7 +436,7 @@ class Finder {
 };
 
 bool Finder::all_caps(std::size_t i) const {
-    if (!t_[i].word) return false;
+    if (!t_[i].word || upper_) return false;  // ALL-CAPS text shows no acronyms by case
     std::size_t upper = 0;
     for (char c : orig(i)) {
         if (c >= 'a' && c <= 'z') return false;
@@ -1180,7 +1193,7 @@ NewActor& Finder::organisation(const Unit& u, ActorKind kind, const std::string&
 }
 
 void Finder::run() {
-    if (style_ != CaseStyle::mixed || t_.empty()) return;  // case carries no name signal
+    if ((style_ != CaseStyle::mixed && !upper_) || t_.empty()) return;  // no name signal
     index_tokens();
     find_units();
     readings_.reserve(units_.size());

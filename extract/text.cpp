@@ -310,7 +310,9 @@ std::vector<std::uint8_t> capitals(std::string_view original, const FoldedText& 
         const std::string_view w(folded.text.data() + t.fbegin, t.fend - t.fbegin);
         const auto c = static_cast<unsigned char>(w.front());
         if (c >= '0' && c <= '9') continue;
-        out[i] = starts_upper(original, t) && !common.contains(FingerprintSet::of(w));
+        // A single letter other than "a" is an initial ("ALBERTO M. FERNANDEZ").
+        out[i] = starts_upper(original, t) &&
+                 ((w.size() == 1 && w != "a") || !common.contains(FingerprintSet::of(w)));
     }
     return out;
 }
