@@ -1561,6 +1561,11 @@ void Finder::make_roles() {
 /// Drops gazetteer place mentions inside the new names, and appends the new actors.
 bool Finder::claims_after(std::size_t after) const {
     std::size_t i = after;
+    // "X militants claimed", "X (XY) both claimed", "X has claimed".
+    if (i < t_.size() && t_[i].word &&
+        (fw(i) == "militants" || fw(i) == "rebels" || fw(i) == "members" || fw(i) == "both" ||
+         fw(i) == "jointly" || fw(i) == "also" || fw(i) == "later"))
+        ++i;
     if (i < t_.size() && t_[i].word && (fw(i) == "has" || fw(i) == "have" || fw(i) == "had")) ++i;
     if (i >= t_.size() || !t_[i].word ||
         !(fw(i) == "claimed" || fw(i) == "claims" || fw(i) == "took" || fw(i) == "accepted" ||

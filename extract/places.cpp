@@ -578,14 +578,31 @@ class AddressFinder {
                tokens[t].span.end == tokens[t + 1].span.begin;
     }
 
+    /// Where an address frames the name ("in X, <subdivision>", "in X village"), ALL-CAPS
+    /// text may spell it with common words ("IN BLOOMING GROVE, PENNSYLVANIA"): any word but a
+    /// function word, a verb of place or a word for a kind of place.
+    bool framed_name_word(std::size_t t) const {
+        if (upper(t)) return true;
+        if (text_.style != CaseStyle::upper || !text_.tokens[t].word) return false;
+        const std::string_view w = word(t);
+        return !(w[0] >= '0' && w[0] <= '9') && !is_function_word(w) && !is_locative_verb(w) &&
+               !is_calendar_word(w) && !is_title(w) && !is_place_head(w) &&
+               locality_word(w) == Locality::none && type_hint(w) == 0 &&
+               !contains({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+                          "this", "that", "these", "those", "some", "several", "two", "three"},
+                         w);
+    }
+
     /// First token of the run of capitalised words (particles and joiners inside) that ends
-    /// just before `end`; `end` when there is none.
-    std::size_t name_run(std::size_t end) const {
+    /// just before `end`; `end` when there is none. `framed`: the address frames the run
+    /// (see framed_name_word).
+    std::size_t name_run(std::size_t end, bool framed = false) const {
         std::size_t b = end, words = 0;
-        while (b > 0 && words < 5) {
+        const auto name_word = [&](std::size_t t) { return framed ? framed_name_word(t) : upper(t); };
+        while (b > 0 && words < (framed && text_.style == CaseStyle::upper ? 4u : 5u)) {
             const std::size_t t = b - 1;
             if (match_at_[t] >= 0) break;
-            if (text_.tokens[t].word && upper(t)) {
+            if (text_.tokens[t].word && name_word(t)) {
                 b = t;
                 ++words;
             } else if (b < end && (joined(t) || (text_.tokens[t].word && !upper(t) &&
@@ -596,7 +613,7 @@ class AddressFinder {
                 break;
             }
         }
-        while (b < end && (!text_.tokens[b].word || !upper(b))) ++b;  // start on a capital
+        while (b < end && (!text_.tokens[b].word || !name_word(b))) ++b;  // start on a capital
         return b;
     }
 
@@ -671,7 +688,7 @@ class AddressFinder {
                 w = locality_word(word(e - 1));
                 if (w != Locality::none || type_hint(word(e - 1)) == 1) --e;
             }
-            const std::size_t b = name_run(e);
+            const std::size_t b = name_run(e, true);
             if (b >= e) break;
             if (unknown > 0) holder_municipal = false;  // "Duk, Junqali, Sudan"
             ++unknown;
@@ -699,7 +716,7 @@ class AddressFinder {
             if ((word(t) == "city" && !the_of) || word(t) == "area") continue;
             std::size_t begin = 0, end = 0, after = 0;
             if (word(t) != "city" && tokens[t - 1].word && match_at_[t - 1] < 0) {  // "X village"
-                begin = name_run(t);
+                begin = name_run(t, true);
                 end = t;
                 after = t + 1;
                 // "in X village", "near the X hamlet"

@@ -335,3 +335,14 @@ TEST_CASE("a body that claims an attack or calls itself a name is an armed group
     CHECK_FALSE(group_of("The Valdora Workers Union called a strike in Chile on Monday.",
                          "group:valdora-workers-union"));
 }
+
+TEST_CASE("a pattern organisation whose militants claim an attack is an armed group",
+          "[extract][people]") {
+    const ekg::Extraction x = ekg::test::extract_text(
+        "A bomb damaged a bank in Valdora, Chile. Valdora Workers Union militants claimed "
+        "responsibility for the blast.");
+    bool group = false;
+    for (const ekg::Actor& a : x.actors)
+        if (a.id == "group:valdora-workers-union") group = a.kind == ekg::ActorKind::group;
+    CHECK(group);
+}

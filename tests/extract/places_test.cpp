@@ -375,3 +375,16 @@ TEST_CASE("ALL-CAPS wire copy: an address names an unlisted town, and common wor
         "GUNMEN SHOT A POLICEMAN OUTSIDE HIS HOME IN KANDAHAR, AFGHANISTAN, ON MONDAY.");
     for (const std::string& id : place_ids(w)) CHECK(id.rfind("place:", 0) != 0);
 }
+
+TEST_CASE("ALL-CAPS copy: an address frames a town named with common words",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "GUNMEN FIRED AT A POLICE POST IN SILVER HOLLOW, PENNSYLVANIA, UNITED STATES.");
+    const Actor* town = find_actor(x, "place:US:silver-hollow");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    // Without the frame of "in", an article or a possessive keeps common words no name.
+    const Extraction y = ekg::test::extract_text(
+        "A BOMB EXPLODED IN A CROWDED MARKET, KANDAHAR PROVINCE, AFGHANISTAN, ON FRIDAY.");
+    for (const std::string& id : place_ids(y)) CHECK(id.rfind("place:", 0) != 0);
+}
