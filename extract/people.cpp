@@ -1581,6 +1581,11 @@ bool Finder::self_named(std::size_t first) const {
     if (k > 0 && fw(k - 1) == "the") --k;
     if (k < 3) return false;
     const std::string_view a = fw(k - 1), b = fw(k - 2);
+    // "sources attributed the attack to the X": coders name X the perpetrator.
+    if (a == "to" && k < first && k >= 4 &&
+        (fw(k - 3) == "attributed" || fw(k - 4) == "attributed" ||
+         (k >= 5 && fw(k - 5) == "attributed")))
+        return true;
     if ((a == "itself" || a == "themselves") && (b == "calling" || b == "calls" || b == "called"))
         return true;
     const bool naming = a == "named" || a == "called" || (a == "as" && b == "known");

@@ -324,6 +324,9 @@ TEST_CASE("a body that claims an attack or calls itself a name is an armed group
     CHECK(group_of("A bomb damaged an office in Valdora, Chile. The Iron Lantern Cell claimed "
                    "responsibility for the attack.",
                    "group:iron-lantern-cell"));
+    CHECK(group_of("A bomb damaged an office in Valdora, Chile. No group claimed the attack; "
+                   "however, sources attributed the attack to the Iron Lantern.",
+                   "group:iron-lantern"));
     // A pattern organisation becomes a group when it claims an attack.
     CHECK(group_of("A bomb damaged a bank in Valdora, Chile. The Valdora Workers Union claimed "
                    "responsibility for the blast.",
