@@ -1521,8 +1521,11 @@ private:
             }
             if (!e.date.empty() && e.date_rule != "date:year") break;
         }
+        // The summary's leading date wins over none, a bare year, or a month before it (a
+        // background date: "his accomplice was jailed in June 2003").
         if (leading_ && (e.date.empty() || e.date_rule == "date:year" ||
-                         group_sentences.count(sentence_of_[leading_->first]))) {
+                         group_sentences.count(sentence_of_[leading_->first]) ||
+                         (e.date.size() == 7 && e.date < to_iso(leading_->date).substr(0, 7)))) {
             e.date = to_iso(leading_->date);
             e.date_rule = leading_->rule;
         }

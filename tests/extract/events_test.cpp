@@ -368,6 +368,13 @@ TEST_CASE("the date of a summary is the date it opens with", "[extract][events]"
     REQUIRE(events.size() == 1);
     CHECK(events[0].date == "2012-03-05");
     CHECK(events[0].date_rule == "date:leading");
+    // A month named in the text before the summary's date is background, not the event's.
+    const auto background = events_of(
+        "04/16/2012: A man was arrested while placing gas canisters under a car in Chad. No "
+        "group claimed responsibility for the attack, but police suspected that the men had "
+        "been involved in other attacks in the area since a summit in March 2011.");
+    REQUIRE_FALSE(background.empty());
+    CHECK(background[0].date == "2012-04-16");
 }
 
 TEST_CASE("a relative date resolves against the document date", "[extract][events]") {
