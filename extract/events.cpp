@@ -847,7 +847,7 @@ private:
         double best_score = -1e9;
         for (std::size_t i = first_[s]; i < last_[s]; ++i) {
             const std::size_t r = place_at(i);
-            if (r == kNone || refs_[r].demonym) continue;
+            if (r == kNone || refs_[r].demonym || attributive_country(r)) continue;
             // A place that is part of a chain started earlier was scored with that chain.
             bool inside = false;
             if (best)
@@ -902,6 +902,24 @@ private:
         }
         if (score_out != nullptr) *score_out = best_score;
         return best;
+    }
+
+    /// A country named as an attribute of a noun: "a U.S. intelligence officer", "from the
+    /// U.S. diplomatic mission" (an article before it, no preposition of place before that,
+    /// and a lower-case word after it) says whose, not where.
+    bool attributive_country(std::size_t r) const {
+        if (specificity(r) != 0) return false;
+        const std::size_t f = refs_[r].first;
+        std::size_t l = refs_[r].last;
+        const std::uint32_t s = refs_[r].sentence;
+        if (l < last_[s] && w_.is(l, ".") && w_.glued(l)) ++l;  // "U.S." ends with its stop
+        if (f <= first_[s] || l >= last_[s] || !w_.any(f - 1, {"a", "an", "the"})) return false;
+        if (f - 1 > first_[s] && w_.any(f - 2, {"in", "at", "near", "outside", "inside", "across",
+                                                "throughout", "into", "to", "of"}))
+            return false;
+        if (!w_.token(l).word || w_.name_cased(l) || ref_at_[l] != kNone) return false;
+        const std::string_view next = w_[l];
+        return !(next[0] >= '0' && next[0] <= '9') && !is_function_word(next);
     }
 
     /// The first place named in a sentence (GTD: "In Caracas, Venezuela, ... was killed").

@@ -678,3 +678,18 @@ TEST_CASE("a group named only for other incidents or for its jailed members is n
         "responsible for the attack and have targeted courts in the past.");
     CHECK(std::find(blamed.begin(), blamed.end(), "group:al-shabaab") != blamed.end());
 }
+
+TEST_CASE("a country named as an attribute of a noun is not where the event happened",
+          "[extract][events]") {
+    const auto events = events_of(
+        "A U.S. aid worker was shot dead while driving to his office. The attack happened in "
+        "Kandahar.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Kandahar");
+    // After a preposition of place the country is the place.
+    const auto in = events_of("A bomb exploded in the United States embassy district on Monday.");
+    REQUIRE_FALSE(in.empty());
+    REQUIRE(in[0].place);
+    CHECK(in[0].place->country_code == "US");
+}
