@@ -388,3 +388,15 @@ TEST_CASE("ALL-CAPS copy: an address frames a town named with common words",
         "A BOMB EXPLODED IN A CROWDED MARKET, KANDAHAR PROVINCE, AFGHANISTAN, ON FRIDAY.");
     for (const std::string& id : place_ids(y)) CHECK(id.rfind("place:", 0) != 0);
 }
+
+TEST_CASE("ALL-CAPS copy: another name of a country that is a common word names no country",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "A BOMB EXPLODED AT A HOTEL ON A SMALL ISLAND NEAR PHUKET, THAILAND, ON FRIDAY.");
+    CHECK(find_actor(x, "country:IS") == nullptr);
+    CHECK(find_actor(x, "country:TH") != nullptr);
+    // Its own name still matches, common word or not.
+    const Extraction y = ekg::test::extract_text(
+        "A BOMB EXPLODED AT A HOTEL IN ANKARA, TURKEY, ON FRIDAY, KILLING TWO PEOPLE.");
+    CHECK(find_actor(y, "country:TR") != nullptr);
+}
