@@ -23,7 +23,8 @@ given as the document's date) and scores, per record, the main event (`events[0]
 A field is scored only where the record's source codes it (not in `missing_in_source`) and the
 coded value is not null ("Unknown" city and attack type are not scored either). The set is read
 where it lies; nothing of it is written into the project. With --errors FIELD the mismatches of
-that field are listed (for development; do not paste them into the project).
+that field are listed (for development; do not paste them into the project). With --upper the
+texts are upper-cased before ekg reads them (wire copy, older newswire); scoring is unchanged.
 """
 import argparse
 import json
@@ -218,12 +219,13 @@ def gold_group_forms(name):
     return {f for f in forms if f}
 
 
-def run_ekg(ekg, records):
+def run_ekg(ekg, records, upper=False):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "input.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             for r in records:
-                f.write(json.dumps({"id": str(r["id"]), "text": r["text"]}) + "\n")
+                text = r["text"].upper() if upper else r["text"]
+                f.write(json.dumps({"id": str(r["id"]), "text": text}) + "\n")
         proc = subprocess.run([ekg, "extract", "--format", "jsonl", "-q", path],
                               capture_output=True, check=False)
         if proc.returncode not in (0, 1):
@@ -264,6 +266,9 @@ def main():
                     help="with --errors: list only mismatches whose coded value occurs in the text")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N records")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--upper", action="store_true",
+                    help="upper-case each record's text before running ekg, as wire copy and older "
+                         "newswire write it (the coded fields stay as they are)")
     args = ap.parse_args()
 
     records = []
@@ -273,7 +278,7 @@ def main():
                 records.append(json.loads(line))
     if args.limit:
         records = records[: args.limit]
-    docs = run_ekg(args.ekg, records)
+    docs = run_ekg(args.ekg, records, args.upper)
     codes = country_codes(args.data)
     groups = group_names(args.data)
     places = place_names(args.data)
@@ -404,7 +409,8 @@ def main():
             if got != bool(claimed) and args.errors == "claimed":
                 errors.append((r["id"], claimed, [a["text"] for e in events for a in e["claimed_by"]], r["text"]))
 
-    result = {"set": os.path.basename(args.dev), "records": len(records), "no_event": no_event}
+    result = {"set": os.path.basename(args.dev) + (" (upper case)" if args.upper else ""),
+              "records": len(records), "no_event": no_event}
     for k in FIELDS:
         s = scores[k]
         entry = {"n": s.n, "accuracy": round(s.acc(), 3) if s.n else None,

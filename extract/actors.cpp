@@ -15,7 +15,7 @@ std::vector<Actor> find_actors(const AnalysedText& text, const Resources& resour
     const std::string& original = text.document.text;
     std::map<std::string, Actor> by_id;
     std::vector<NameMatch> matches =
-        resources.names.match(original, text.tokens, text.folded, text.style);
+        resources.names.match(original, text.tokens, text.folded, text.style, &text.caps);
     // Weak aliases ("IS", "LeT") count only where the document also names the entity in full.
     drop_unsupported(matches, resources.lexicon, original, text.tokens);
     // One place per name, chosen by context; towns no data file lists, found by address.

@@ -17,6 +17,12 @@ struct AnalysedText {
     const std::vector<Token>& tokens;
     CaseStyle style;
     std::vector<Span> suspicious = {};  ///< injected fragments: no actor comes from these
+    std::vector<std::uint8_t> caps = {};  ///< per token, from capitals(); empty: first letters
+
+    /// Whether token t reads as capitalised (see capitals() in text.h).
+    bool capitalised(std::size_t t) const {
+        return t < caps.size() ? caps[t] != 0 : starts_upper(document.text, tokens[t]);
+    }
 };
 
 /// Finds the actors of a document, one per entity, each with all its mentions in text order.

@@ -113,7 +113,7 @@ public:
           r_(resources),
           lex_(resources.events),
           actors_(actors),
-          w_(text.document.text, text.folded, text.tokens) {}
+          w_(text.document.text, text.folded, text.tokens, &text.caps) {}
 
     std::vector<Event> run() {
         index_sentences();
@@ -250,11 +250,11 @@ private:
         for (const ActorRef& ref : refs_)
             if (actors_[ref.actor].kind == ActorKind::person)
                 for (std::size_t i = ref.first; i < ref.last; ++i) tags_[i] |= kTagPersonName;
-        // In mixed-case text, a capitalised word that names no known actor and is no common
-        // word is taken as part of a person's name for counting victims ("killed Salam Joy").
-        if (t_.style != CaseStyle::mixed) return;
+        // A capitalised word (in ALL-CAPS text: no common word) that names no known actor is
+        // taken as part of a person's name for counting victims ("killed Salam Joy").
+        if (t_.style == CaseStyle::lower) return;
         for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
-            if (tags_[i] != 0 || ref_at_[i] != kNone || !w_.capitalized(i)) continue;
+            if (tags_[i] != 0 || ref_at_[i] != kNone || !w_.name_cased(i)) continue;
             if (is_function_word(w_[i])) continue;
             tags_[i] |= kTagPersonName;
         }
@@ -409,6 +409,21 @@ private:
         return kNone;
     }
 
+    /// Before token f, sentence s turns to other incidents ("similar attacks have been carried
+    /// out in recent months by X", "similar actions were taken last year by X"): a group named
+    /// after that is background, no perpetrator of this event.
+    bool other_incidents_before(std::uint32_t s, std::size_t f) const {
+        for (std::size_t i = first_[s]; i < f && i < last_[s]; ++i) {
+            if (w_.any(i, {"similar", "previous", "previously"})) return true;
+            if (w_.is(i, "last") && w_.any(i + 1, {"year", "month", "week", "summer", "winter"}))
+                return true;
+            if (w_.any(i, {"recent", "earlier", "past"}) &&
+                w_.any(i + 1, {"months", "weeks", "years"}))
+                return true;
+        }
+        return false;
+    }
+
     /// "pro-ISIS", "anti-ISIS", "against ISIS", "fighting the Taliban": no perpetrator.
     bool negative_context(std::size_t r) const {
         const std::size_t f = refs_[r].first;
@@ -422,6 +437,12 @@ private:
                                "joining", "recruiting", "versus", "defected"}))
                 return true;
         }
+        // "demanded the release of four X operatives", "the conviction of X members",
+        // "sentenced an X militant": the group is named for what was done to its people.
+        for (std::size_t k = f; k > 0 && f - k < 8 && w_.token(k - 1).word; --k)
+            if (w_.any(k - 1, {"release", "releasing", "freeing", "conviction", "convicted",
+                               "sentenced", "sentencing", "trial", "extradition", "extradited"}))
+                return true;
         // "shot and killed seven members of the religious group X": the group was harmed.
         for (std::size_t k = f; k > 1 && f - k < 8 && w_.token(k - 1).word; --k) {
             if (!w_.is(k - 1, "of")) continue;
@@ -442,7 +463,7 @@ private:
                                       "candidate", "candidates", "rally", "meeting", "convention",
                                       "branch", "building", "offices", "activist", "activists",
                                       "official", "officials", "supporters", "followers"});
-            if (!w_.token(k - 1).word || w_.capitalized(k - 1)) break;
+            if (!w_.token(k - 1).word || w_.name_cased(k - 1)) break;
         }
         return false;
     }
@@ -736,7 +757,7 @@ private:
         std::size_t k = refs_[r].first;
         const std::size_t begin = first_[refs_[r].sentence];
         for (int skipped = 0; skipped < 2 && k > begin && w_.token(k - 1).word &&
-                              !w_.capitalized(k - 1) && !w_.is(k - 1, "s");
+                              !w_.name_cased(k - 1) && !w_.is(k - 1, "s");
              ++skipped)
             --k;
         if (k < begin + 3 || !w_.is(k - 1, "s") || !w_.is(k - 2, "'") || !w_.glued(k - 1) ||
@@ -826,7 +847,7 @@ private:
         double best_score = -1e9;
         for (std::size_t i = first_[s]; i < last_[s]; ++i) {
             const std::size_t r = place_at(i);
-            if (r == kNone || refs_[r].demonym) continue;
+            if (r == kNone || refs_[r].demonym || attributive_country(r)) continue;
             // A place that is part of a chain started earlier was scored with that chain.
             bool inside = false;
             if (best)
@@ -881,6 +902,24 @@ private:
         }
         if (score_out != nullptr) *score_out = best_score;
         return best;
+    }
+
+    /// A country named as an attribute of a noun: "a U.S. intelligence officer", "from the
+    /// U.S. diplomatic mission" (an article before it, no preposition of place before that,
+    /// and a lower-case word after it) says whose, not where.
+    bool attributive_country(std::size_t r) const {
+        if (specificity(r) != 0) return false;
+        const std::size_t f = refs_[r].first;
+        std::size_t l = refs_[r].last;
+        const std::uint32_t s = refs_[r].sentence;
+        if (l < last_[s] && w_.is(l, ".") && w_.glued(l)) ++l;  // "U.S." ends with its stop
+        if (f <= first_[s] || l >= last_[s] || !w_.any(f - 1, {"a", "an", "the"})) return false;
+        if (f - 1 > first_[s] && w_.any(f - 2, {"in", "at", "near", "outside", "inside", "across",
+                                                "throughout", "into", "to", "of"}))
+            return false;
+        if (!w_.token(l).word || w_.name_cased(l) || ref_at_[l] != kNone) return false;
+        const std::string_view next = w_[l];
+        return !(next[0] >= '0' && next[0] <= '9') && !is_function_word(next);
     }
 
     /// The first place named in a sentence (GTD: "In Caracas, Venezuela, ... was killed").
@@ -1270,21 +1309,21 @@ private:
         const std::size_t k = refs_[r].first;
         if (k <= first_[s] + 1 || !w_.is(k - 1, ",")) return std::nullopt;
         std::size_t e = k - 1;
-        while (e > first_[s] && w_.token(e - 1).word && !w_.capitalized(e - 1) &&
+        while (e > first_[s] && w_.token(e - 1).word && !w_.name_cased(e - 1) &&
                is_admin_word(w_[e - 1]) && !w_.any(e - 1, {"of", "the"}))
             --e;  // "Tacuati town, San Pedro department"
         std::size_t b = e;
         while (b > first_[s] && e - b < 5) {
             const std::size_t i = b - 1;
             if (ref_at_[i] != kNone) break;
-            if (w_.capitalized(i) || (b < e && w_.any(i, {"-", "'"})) ||
+            if (w_.name_cased(i) || (b < e && w_.any(i, {"-", "'"})) ||
                 (b < e && w_.any(i, {"de", "del", "al", "el", "la", "di", "da", "do", "dos", "das"}))) {
                 --b;
                 continue;
             }
             break;
         }
-        if (b == e || !w_.capitalized(b) || is_function_word(w_[b])) return std::nullopt;
+        if (b == e || !w_.name_cased(b) || is_function_word(w_[b])) return std::nullopt;
         for (std::size_t i = b; i < e; ++i)
             if (tags_[i] & (kTagPerson | kTagPerpetrator)) return std::nullopt;
         if (b > first_[s] &&
@@ -1406,7 +1445,7 @@ private:
     std::size_t modifiers_before(std::size_t first, std::uint32_t s) const {
         std::size_t b = first;
         while (b > first_[s] && first - b < 4 && w_.token(b - 1).word &&
-               (w_.capitalized(b - 1) || (tags_[b - 1] & kTagPerson)) &&
+               (w_.name_cased(b - 1) || (tags_[b - 1] & kTagPerson)) &&
                !w_.any(b - 1, {"the", "a", "an", "in", "at", "on", "of"}) && b - 1 != first_[s])
             --b;
         return b;
@@ -1500,8 +1539,11 @@ private:
             }
             if (!e.date.empty() && e.date_rule != "date:year") break;
         }
+        // The summary's leading date wins over none, a bare year, or a month before it (a
+        // background date: "his accomplice was jailed in June 2003").
         if (leading_ && (e.date.empty() || e.date_rule == "date:year" ||
-                         group_sentences.count(sentence_of_[leading_->first]))) {
+                         group_sentences.count(sentence_of_[leading_->first]) ||
+                         (e.date.size() == 7 && e.date < to_iso(leading_->date).substr(0, 7)))) {
             e.date = to_iso(leading_->date);
             e.date_rule = leading_->rule;
         }
@@ -1531,7 +1573,9 @@ private:
             if (!own && !blame) continue;
             for (std::size_t i = first_[s]; i < last_[s]; ++i) {
                 const std::size_t r = ref_at_[i];
-                if (r == kNone || refs_[r].first != i || !is_group(r) || negative_context(r)) continue;
+                if (r == kNone || refs_[r].first != i || !is_group(r) || negative_context(r) ||
+                    other_incidents_before(s, i))
+                    continue;
                 std::size_t end = refs_[r].last;
                 if (end < last_[s] && (tags_[end] & kTagPerpetrator)) {
                     while (end < last_[s] && (tags_[end] & kTagPerpetrator)) ++end;

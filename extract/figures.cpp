@@ -259,7 +259,7 @@ bool is_count(const Words& w, const Number& n) {
         return false;
     // An age after a name: "Meshaal al-Tamo, 53, a rights activist", "Sofer 39, of Beersheba".
     if (!n.spelled && n.first > 0 && n.value < 120 && w.is(n.last, ",") &&
-        (w.is(n.first - 1, ",") || w.capitalized(n.first - 1)))
+        (w.is(n.first - 1, ",") || w.name_cased(n.first - 1)))
         return false;
     if (w.is(n.last, ",") && n.last + 1 < w.size() && all_digits(w[n.last + 1]) &&
         w[n.last + 1].size() == 4)

@@ -16,8 +16,9 @@ namespace ekg::extract {
 /// Read access to the folded words of a tokenized text, by token index.
 class Words {
 public:
-    Words(std::string_view original, const FoldedText& folded, const std::vector<Token>& tokens)
-        : original_(original), folded_(folded), tokens_(tokens) {}
+    Words(std::string_view original, const FoldedText& folded, const std::vector<Token>& tokens,
+          const std::vector<std::uint8_t>* caps = nullptr)
+        : original_(original), folded_(folded), tokens_(tokens), caps_(caps) {}
 
     std::size_t size() const { return tokens_.size(); }
     /// The folded text of token i; empty past the end.
@@ -44,6 +45,12 @@ public:
     }
     /// True when token i is a word whose first letter is upper case in the original.
     bool capitalized(std::size_t i) const;
+    /// True when token i reads as (part of) a name: capitalized() in mixed-case text; in
+    /// ALL-CAPS text, a word that is no common word (the `caps` given, see capitals()).
+    bool name_cased(std::size_t i) const {
+        if (caps_ == nullptr || i >= caps_->size()) return capitalized(i);
+        return (*caps_)[i] != 0;
+    }
     /// The original bytes of tokens [first, last).
     std::string_view text(std::size_t first, std::size_t last) const {
         const Span s = span(first, last);
@@ -58,6 +65,7 @@ private:
     std::string_view original_;
     const FoldedText& folded_;
     const std::vector<Token>& tokens_;
+    const std::vector<std::uint8_t>* caps_ = nullptr;
 };
 
 /// A number read from tokens [first, last), qualifier words included.

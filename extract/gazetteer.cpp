@@ -146,7 +146,8 @@ std::vector<AliasRef> Gazetteer::lookup(std::string_view name) const {
 }
 
 std::vector<NameMatch> Gazetteer::match(std::string_view original, const std::vector<Token>& tokens,
-                                        const FoldedText& folded, CaseStyle style) const {
+                                        const FoldedText& folded, CaseStyle style,
+                                        const std::vector<std::uint8_t>* caps) const {
     std::vector<NameMatch> matches;
     const std::string& ft = folded.text;
     std::vector<std::size_t> ends;  // end tokens of the runs that are whole alias keys
@@ -211,6 +212,10 @@ std::vector<NameMatch> Gazetteer::match(std::string_view original, const std::ve
                         if (style == CaseStyle::mixed) {
                             const std::uint32_t have = capital_mask(original, tokens, i, last, ft);
                             ok = (ref.capitals & have) == ref.capitals;
+                        } else if (style == CaseStyle::upper && caps != nullptr &&
+                                   last == i + 1 && i < caps->size() && !ref.demonym &&
+                                   ref.form != entries_[ref.entry].name) {
+                            ok = (*caps)[i] != 0;  // another name that is a common word
                         }
                         break;
                 }

@@ -68,9 +68,12 @@ public:
 
     /// Finds non-overlapping alias matches, longest first, left to right.
     /// `original` is the document text the tokens index; `style` relaxes case rules for
-    /// ALL-CAPS and all-lower-case text.
+    /// ALL-CAPS and all-lower-case text. `caps` (capitals() of text.h), when given for ALL-CAPS
+    /// text, keeps a one-word alias (not the entry's own name) that needs a capital from
+    /// matching a common word there: "ISLAND" is no Iceland.
     std::vector<NameMatch> match(std::string_view original, const std::vector<Token>& tokens,
-                                 const FoldedText& folded, CaseStyle style) const;
+                                 const FoldedText& folded, CaseStyle style,
+                                 const std::vector<std::uint8_t>* caps = nullptr) const;
 
     /// Looks up one name (folded, hyphens ignored) without case rules.
     std::vector<AliasRef> lookup(std::string_view name) const;

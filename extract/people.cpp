@@ -290,6 +290,8 @@ class Finder {
           sentences_(text.sentences),
           suspicious_(text.suspicious),
           style_(text.style),
+          upper_(text.style == CaseStyle::upper && text.caps.size() == text.tokens.size()),
+          caps_(text.caps),
           lex_(lex),
           names_(names),
           actors_(actors) {}
@@ -308,8 +310,17 @@ class Finder {
         std::size_t pos = t_[i].span.begin;
         return next_code_point(text_, pos);
     }
-    bool cap(std::size_t i) const { return t_[i].word && is_upper_cp(first_cp(i)); }
-    bool lower(std::size_t i) const { return t_[i].word && is_lower_cp(first_cp(i)); }
+    // In ALL-CAPS text a word reads as capitalised when it is no common word (capitals() in
+    // text.h) and as lower case when it is one, so the rules below read it like mixed case.
+    bool cap(std::size_t i) const {
+        if (upper_) return t_[i].word && caps_[i] != 0;
+        return t_[i].word && is_upper_cp(first_cp(i));
+    }
+    bool lower(std::size_t i) const {
+        if (upper_)
+            return t_[i].word && caps_[i] == 0 && !(fw(i)[0] >= '0' && fw(i)[0] <= '9');
+        return t_[i].word && is_lower_cp(first_cp(i));
+    }
     bool punct(std::size_t i, std::string_view p) const { return !t_[i].word && fw(i) == p; }
     bool touching(std::size_t i) const { return i > 0 && t_[i - 1].span.end == t_[i].span.begin; }
     bool single_capital(std::size_t i) const { return cap(i) && t_[i].fend - t_[i].fbegin == 1; }
@@ -370,6 +381,20 @@ class Finder {
     bool person_shape(const Unit& u, Evidence evidence) const;
     bool acronym_of(std::string_view acronym, std::size_t b, std::size_t e) const;
 
+    /// The token at original offset `offset` (the first that starts there or after).
+    std::size_t token_at(std::uint32_t offset) const {
+        return static_cast<std::size_t>(
+            std::lower_bound(t_.begin(), t_.end(), offset,
+                             [](const Token& t, std::uint32_t o) { return t.span.begin < o; }) -
+            t_.begin());
+    }
+    /// "X claimed responsibility", "X has claimed credit", "X took responsibility": the name
+    /// ending before token `after` claims an attack.
+    bool claims_after(std::size_t after) const;
+    /// "a group calling itself X", "an organisation known as X": the name starting at token
+    /// `first` is what a group calls itself.
+    bool self_named(std::size_t first) const;
+
     NewActor& person(const Unit& u, const std::string& rule);
     NewActor& organisation(const Unit& u, ActorKind kind, const std::string& rule);
     void add_mention(NewActor& a, std::size_t b, std::size_t e, const std::string& rule);
@@ -387,6 +412,8 @@ class Finder {
     const std::vector<Sentence>& sentences_;
     const std::vector<Span>& suspicious_;
     CaseStyle style_;
+    bool upper_;                              ///< ALL-CAPS text with its capitals() known
+    const std::vector<std::uint8_t>& caps_;   ///< per token, from capitals()
     const PeopleLexicon& lex_;
     const Gazetteer& names_;
     std::vector<Actor>& actors_;
@@ -409,7 +436,7 @@ class Finder {
 };
 
 bool Finder::all_caps(std::size_t i) const {
-    if (!t_[i].word) return false;
+    if (!t_[i].word || upper_) return false;  // ALL-CAPS text shows no acronyms by case
     std::size_t upper = 0;
     for (char c : orig(i)) {
         if (c >= 'a' && c <= 'z') return false;
@@ -1166,7 +1193,7 @@ NewActor& Finder::organisation(const Unit& u, ActorKind kind, const std::string&
 }
 
 void Finder::run() {
-    if (style_ != CaseStyle::mixed || t_.empty()) return;  // case carries no name signal
+    if ((style_ != CaseStyle::mixed && !upper_) || t_.empty()) return;  // no name signal
     index_tokens();
     find_units();
     readings_.reserve(units_.size());
@@ -1191,6 +1218,16 @@ void Finder::run() {
                     acronyms_[r.acronym] = o.actor.id;
                 continue;
             }
+        }
+        // "A group calling itself X", "The X Nuclei claimed responsibility": whoever claims
+        // an attack, named as a body rather than a person, is an armed group.
+        if (!u.has_title && (r.person == Evidence::none || r.person == Evidence::speech) &&
+            !r.org && org_head_kind(u) == std::nullopt &&
+            (self_named(u.b) ||
+             (claims_after(u.e) && u.b > 1 && fw(u.b - 1) == "the" && key_words(key) >= 2 &&
+              fw(u.b - 2) != "himself" && fw(u.b - 2) != "herself"))) {
+            organisation(u, ActorKind::group, "pattern:claimant");
+            continue;
         }
         const bool personal = r.person != Evidence::none && person_shape(u, r.person);
         if (!personal && !u.has_title && r.acronym.size() >= 3 && acronym_of(r.acronym, u.b, u.e) &&
@@ -1522,7 +1559,66 @@ void Finder::make_roles() {
 }
 
 /// Drops gazetteer place mentions inside the new names, and appends the new actors.
+bool Finder::claims_after(std::size_t after) const {
+    std::size_t i = after;
+    // "X militants claimed", "X (XY) both claimed", "X has claimed".
+    if (i < t_.size() && t_[i].word &&
+        (fw(i) == "militants" || fw(i) == "rebels" || fw(i) == "members" || fw(i) == "both" ||
+         fw(i) == "jointly" || fw(i) == "also" || fw(i) == "later"))
+        ++i;
+    if (i < t_.size() && t_[i].word && (fw(i) == "has" || fw(i) == "have" || fw(i) == "had")) ++i;
+    if (i >= t_.size() || !t_[i].word ||
+        !(fw(i) == "claimed" || fw(i) == "claims" || fw(i) == "took" || fw(i) == "accepted" ||
+          fw(i) == "assumed"))
+        return false;
+    for (std::size_t j = i + 1; j < t_.size() && j < i + 4; ++j)
+        if (fw(j) == "responsibility" || fw(j) == "credit") return true;
+    return false;
+}
+
+bool Finder::self_named(std::size_t first) const {
+    std::size_t k = first;
+    if (k > 0 && fw(k - 1) == "the") --k;
+    if (k < 3) return false;
+    const std::string_view a = fw(k - 1), b = fw(k - 2);
+    // "sources attributed the attack to the X": coders name X the perpetrator.
+    if (a == "to" && k < first && k >= 4 &&
+        (fw(k - 3) == "attributed" || fw(k - 4) == "attributed" ||
+         (k >= 5 && fw(k - 5) == "attributed")))
+        return true;
+    if ((a == "itself" || a == "themselves") && (b == "calling" || b == "calls" || b == "called"))
+        return true;
+    const bool naming = a == "named" || a == "called" || (a == "as" && b == "known");
+    if (!naming) return false;
+    for (std::size_t j = k - 1; j > 0 && k - j < 4; --j) {
+        const std::string_view w = fw(j - 1);
+        if (w == "group" || w == "organization" || w == "organisation" || w == "cell" ||
+            w == "movement" || w == "faction" || w == "outfit")
+            return true;
+    }
+    return false;
+}
+
 void Finder::finish() {
+    // A pattern organisation that claims an attack ("the Acme Union claimed responsibility")
+    // is an armed group; governments stay governments.
+    for (auto& [key, a] : orgs_) {
+        if (a.actor.kind != ActorKind::organization || a.actor.id.rfind("org:", 0) != 0) continue;
+        const bool claims = std::any_of(
+            a.actor.mentions.begin(), a.actor.mentions.end(), [&](const Mention& m) {
+                std::size_t after = token_at(m.span.end);
+                // "the Acme Union (AU) claimed": skip a bracketed acronym.
+                if (after + 2 < t_.size() && punct(after, "(") && punct(after + 2, ")"))
+                    after += 3;
+                return claims_after(after) || self_named(token_at(m.span.begin));
+            });
+        if (!claims) continue;
+        std::string id = "group:" + a.actor.id.substr(4);
+        if (names_.find_id(id)) continue;  // a lexicon group of another name holds the slug
+        a.actor.kind = ActorKind::group;
+        a.actor.id = std::move(id);
+        a.actor.rule += " + pattern:claimant";
+    }
     std::vector<Span> names;
     for (const auto* group : {&people_, &orgs_})
         for (const auto& [key, a] : *group)

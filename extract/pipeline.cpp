@@ -33,8 +33,10 @@ Extraction extract_document(Document document, const Resources& resources) {
             Severity::warning, x.document.path, x.document.line, "long-token",
             std::to_string(long_words) + " word(s) longer than " +
                 std::to_string(limits().max_token_bytes) + " bytes ignored by every matcher"});
-    const AnalysedText analysed{x.document, x.sentences, folded, tokens, case_style(text),
-                                std::move(suspicious)};
+    const CaseStyle style = case_style(text);
+    const AnalysedText analysed{x.document, x.sentences, folded, tokens, style,
+                                std::move(suspicious),
+                                capitals(text, folded, tokens, style, resources.common_words)};
     // 3. Actors: places, groups, organisations, people.
     x.actors = find_actors(analysed, resources, x.diagnostics);
     // 4. Events: typed attacks with place, date, casualties, perpetrators; events[0] is main.

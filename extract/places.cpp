@@ -378,15 +378,6 @@ int type_hint(std::string_view w) {
     return 0;
 }
 
-bool starts_upper(std::string_view original, const Token& t) {
-    if (t.span.begin >= original.size()) return false;
-    const auto c = static_cast<unsigned char>(original[t.span.begin]);
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
-    std::size_t pos = t.span.begin;
-    const char32_t cp = next_code_point(original, pos);
-    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
-}
-
 bool is_place_type(const Entry& e, std::string_view type) {
     return e.kind == ActorKind::place && e.place_type == type;
 }
@@ -533,7 +524,7 @@ class AddressFinder {
     }
 
     std::vector<Actor> find() {
-        if (text_.style != CaseStyle::mixed) return std::move(found_);
+        if (text_.style == CaseStyle::lower) return std::move(found_);  // no name signal
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
         find_towns_in_text();
@@ -562,7 +553,20 @@ class AddressFinder {
         const Token& token = text_.tokens[t];
         return {text_.folded.text.data() + token.fbegin, token.fend - token.fbegin};
     }
-    bool upper(std::size_t t) const { return starts_upper(text_.document.text, text_.tokens[t]); }
+    /// Capitalised; in ALL-CAPS text also no word for a kind of place ("KOLOFATA CHIEFDOM").
+    bool upper(std::size_t t) const {
+        return text_.capitalised(t) &&
+               (text_.style == CaseStyle::mixed ||
+                (locality_word(word(t)) == Locality::none && type_hint(word(t)) == 0));
+    }
+    /// Two capitals in a row ("NATO", "UN"); ALL-CAPS text shows no acronyms by case.
+    bool acronym(std::size_t t) const {
+        const Span sp = text_.tokens[t].span;
+        const std::string& original = text_.document.text;
+        return text_.style == CaseStyle::mixed && sp.end - sp.begin >= 2 &&
+               std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
+               std::isupper(static_cast<unsigned char>(original[sp.begin + 1]));
+    }
     std::uint32_t sentence_of(std::size_t t) const {
         return sentence_at(text_.sentences, text_.tokens[t].span.begin);
     }
@@ -574,14 +578,31 @@ class AddressFinder {
                tokens[t].span.end == tokens[t + 1].span.begin;
     }
 
+    /// Where an address frames the name ("in X, <subdivision>", "in X village"), ALL-CAPS
+    /// text may spell it with common words ("IN BLOOMING GROVE, PENNSYLVANIA"): any word but a
+    /// function word, a verb of place or a word for a kind of place.
+    bool framed_name_word(std::size_t t) const {
+        if (upper(t)) return true;
+        if (text_.style != CaseStyle::upper || !text_.tokens[t].word) return false;
+        const std::string_view w = word(t);
+        return !(w[0] >= '0' && w[0] <= '9') && !is_function_word(w) && !is_locative_verb(w) &&
+               !is_calendar_word(w) && !is_title(w) && !is_place_head(w) &&
+               locality_word(w) == Locality::none && type_hint(w) == 0 &&
+               !contains({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+                          "this", "that", "these", "those", "some", "several", "two", "three"},
+                         w);
+    }
+
     /// First token of the run of capitalised words (particles and joiners inside) that ends
-    /// just before `end`; `end` when there is none.
-    std::size_t name_run(std::size_t end) const {
+    /// just before `end`; `end` when there is none. `framed`: the address frames the run
+    /// (see framed_name_word).
+    std::size_t name_run(std::size_t end, bool framed = false) const {
         std::size_t b = end, words = 0;
-        while (b > 0 && words < 5) {
+        const auto name_word = [&](std::size_t t) { return framed ? framed_name_word(t) : upper(t); };
+        while (b > 0 && words < (framed && text_.style == CaseStyle::upper ? 4u : 5u)) {
             const std::size_t t = b - 1;
             if (match_at_[t] >= 0) break;
-            if (text_.tokens[t].word && upper(t)) {
+            if (text_.tokens[t].word && name_word(t)) {
                 b = t;
                 ++words;
             } else if (b < end && (joined(t) || (text_.tokens[t].word && !upper(t) &&
@@ -592,7 +613,7 @@ class AddressFinder {
                 break;
             }
         }
-        while (b < end && (!text_.tokens[b].word || !upper(b))) ++b;  // start on a capital
+        while (b < end && (!text_.tokens[b].word || !name_word(b))) ++b;  // start on a capital
         return b;
     }
 
@@ -667,7 +688,7 @@ class AddressFinder {
                 w = locality_word(word(e - 1));
                 if (w != Locality::none || type_hint(word(e - 1)) == 1) --e;
             }
-            const std::size_t b = name_run(e);
+            const std::size_t b = name_run(e, true);
             if (b >= e) break;
             if (unknown > 0) holder_municipal = false;  // "Duk, Junqali, Sudan"
             ++unknown;
@@ -695,7 +716,7 @@ class AddressFinder {
             if ((word(t) == "city" && !the_of) || word(t) == "area") continue;
             std::size_t begin = 0, end = 0, after = 0;
             if (word(t) != "city" && tokens[t - 1].word && match_at_[t - 1] < 0) {  // "X village"
-                begin = name_run(t);
+                begin = name_run(t, true);
                 end = t;
                 after = t + 1;
                 // "in X village", "near the X hamlet"
@@ -934,15 +955,11 @@ class AddressFinder {
             if (begin >= e || e - begin > 3 || !acceptable(begin, e)) continue;
             if (begin == 0 || (word(begin - 1) != "the" && !introduced_by(begin))) continue;
             bool plain = true;
-            const std::string& original = text_.document.text;
             for (std::size_t k = begin; k < e && plain; ++k) {
                 if (!tokens[k].word) continue;
                 const std::string_view w = word(k);
-                const Span sp = tokens[k].span;
                 plain = !is_calendar_word(w) && !is_place_head(w) && !is_function_word(w) &&
-                        !is_title(w) &&
-                        !(sp.end - sp.begin >= 2 &&
-                          std::isupper(static_cast<unsigned char>(original[sp.begin + 1])));
+                        !is_title(w) && !acronym(k);
             }
             if (!plain || by_span(begin, e)) continue;
             const std::uint32_t sentence = sentence_of(e);
@@ -969,7 +986,6 @@ class AddressFinder {
                 (tokens[end].word && (is_place_head(next) || is_name_particle(next))))
                 return false;  // "in New Multan", "in Djemaa el Fna square"
         }
-        const std::string& original = text_.document.text;
         for (std::size_t k = begin; k < end; ++k) {
             if (!tokens[k].word) continue;
             const std::string_view w = word(k);
@@ -979,12 +995,7 @@ class AddressFinder {
                           "facebook", "youtube", "english", "arabic"},
                          w))
                 return false;
-            // An acronym ("in NATO", "at UN"): two capitals in a row.
-            const Span sp = tokens[k].span;
-            if (sp.end - sp.begin >= 2 &&
-                std::isupper(static_cast<unsigned char>(original[sp.begin])) &&
-                std::isupper(static_cast<unsigned char>(original[sp.begin + 1])))
-                return false;
+            if (acronym(k)) return false;  // "in NATO", "at UN"
         }
         // Beside a listed city of its sentence the name is more likely a part of that city
         // ("in Llansamlet, Swansea") than a town of its own.
@@ -1152,7 +1163,7 @@ class PlaceResolver {
     std::uint32_t sentence_of(std::size_t t) const {
         return sentence_at(text_.sentences, text_.tokens[t].span.begin);
     }
-    bool upper(std::size_t t) const { return starts_upper(text_.document.text, text_.tokens[t]); }
+    bool upper(std::size_t t) const { return text_.capitalised(t); }
     bool is_place(const AliasRef& ref) const {
         return names_.entry(ref.entry).kind == ActorKind::place;
     }
@@ -1445,7 +1456,7 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
             if (t->country_code == holder->country_code) town_holder[i] = holder;
     }
     std::vector<bool> part(matches.size(), false);
-    if (text.style == CaseStyle::mixed) {
+    if (text.style != CaseStyle::lower) {
         for (std::size_t i = 0; i < matches.size(); ++i) {
             if (!located[i].municipality) continue;
             const std::size_t n = matches[i].last_token;

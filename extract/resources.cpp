@@ -1,6 +1,8 @@
 #include "resources.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <filesystem>
 
 #include "error.h"
@@ -42,7 +44,27 @@ Resources load_resources(const std::string& data_dir) {
     r.people = load_people_lexicon(data_dir);
     r.boilerplate = load_boilerplate(data_dir);
     r.claims = load_claim_lexicon(data_dir);
+    r.common_words = load_common_words(data_dir);
     return r;
+}
+
+FingerprintSet load_common_words(const std::string& data_dir) {
+    const std::string path = data_dir + "/common_words.tsv";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ExitCode::data, path + ": cannot open data file");
+    FingerprintSet words;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        if (!std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            throw Error(ExitCode::data,
+                        path + ":" + std::to_string(number) + ": expected one lower-case word");
+        words.insert(FingerprintSet::of(line));
+    }
+    return words;
 }
 
 }  // namespace ekg::extract

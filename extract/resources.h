@@ -23,7 +23,12 @@ struct Resources {
     PeopleLexicon people;  ///< titles, speech verbs, organisation heads: people found by context
     BoilerplateRules boilerplate;  ///< site furniture and link teasers
     ClaimLexicon claims;   ///< responsibility, denial and toll cues (claim_cues.tsv)
+    FingerprintSet common_words;  ///< lower-case English words (common_words.tsv)
 };
+
+/// Loads data_dir/common_words.tsv (one lower-case word a line) as fingerprints of the words.
+/// Throws Error(data) naming file:line on a row that is not one lower-case word.
+FingerprintSet load_common_words(const std::string& data_dir);
 
 /// Finds ekg's data directory: $EKG_DATA_DIR, then data/ beside the executable or one level
 /// up, then ../share/ekg/data, then the source tree it was built from. Throws Error(data).

@@ -287,4 +287,34 @@ CaseStyle case_style(std::string_view text) {
     return CaseStyle::mixed;
 }
 
+bool starts_upper(std::string_view original, const Token& token) {
+    if (token.span.begin >= original.size()) return false;
+    const auto c = static_cast<unsigned char>(original[token.span.begin]);
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    std::size_t pos = token.span.begin;
+    const char32_t cp = next_code_point(original, pos);
+    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
+}
+
+std::vector<std::uint8_t> capitals(std::string_view original, const FoldedText& folded,
+                                   const std::vector<Token>& tokens, CaseStyle style,
+                                   const FingerprintSet& common) {
+    std::vector<std::uint8_t> out(tokens.size(), 0);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (!t.word) continue;
+        if (style != CaseStyle::upper) {
+            out[i] = starts_upper(original, t);
+            continue;
+        }
+        const std::string_view w(folded.text.data() + t.fbegin, t.fend - t.fbegin);
+        const auto c = static_cast<unsigned char>(w.front());
+        if (c >= '0' && c <= '9') continue;
+        // A single letter other than "a" is an initial ("ALBERTO M. FERNANDEZ").
+        out[i] = starts_upper(original, t) &&
+                 ((w.size() == 1 && w != "a") || !common.contains(FingerprintSet::of(w)));
+    }
+    return out;
+}
+
 }  // namespace ekg::extract

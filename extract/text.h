@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "fingerprint.h"
 #include "model.h"
 
 namespace ekg::extract {
@@ -76,6 +77,18 @@ enum class CaseStyle { mixed, upper, lower };
 
 /// Classifies `text` by the share of upper-case letters among ASCII letters.
 CaseStyle case_style(std::string_view text);
+
+/// True when the token's first letter is an upper-case one in `original`.
+bool starts_upper(std::string_view original, const Token& token);
+
+/// Per token, 1 when the word reads as capitalised, the mark of a name. In mixed-case and
+/// lower-case text that is its first letter being upper case. In ALL-CAPS text, where every
+/// word starts with a capital, it is a word that is no lower-case English word of `common`
+/// (fingerprints of data/common_words.tsv) and no number: "IN MAGE, BRAZIL" reads like
+/// "in Mage, Brazil".
+std::vector<std::uint8_t> capitals(std::string_view original, const FoldedText& folded,
+                                   const std::vector<Token>& tokens, CaseStyle style,
+                                   const FingerprintSet& common);
 
 /// True when the code point is a Unicode letter or digit.
 bool is_alnum_cp(char32_t cp);

@@ -368,6 +368,13 @@ TEST_CASE("the date of a summary is the date it opens with", "[extract][events]"
     REQUIRE(events.size() == 1);
     CHECK(events[0].date == "2012-03-05");
     CHECK(events[0].date_rule == "date:leading");
+    // A month named in the text before the summary's date is background, not the event's.
+    const auto background = events_of(
+        "04/16/2012: A man was arrested while placing gas canisters under a car in Chad. No "
+        "group claimed responsibility for the attack, but police suspected that the men had "
+        "been involved in other attacks in the area since a summit in March 2011.");
+    REQUIRE_FALSE(background.empty());
+    CHECK(background[0].date == "2012-04-16");
 }
 
 TEST_CASE("a relative date resolves against the document date", "[extract][events]") {
@@ -638,4 +645,51 @@ TEST_CASE("a place that ends the text ends its place chain there", "[extract][ev
         CHECK(events[0].place->city == "Kandahar");
         CHECK(events[0].place->country_code == "AF");
     }
+}
+
+TEST_CASE("ALL-CAPS copy: a victim named by a name that is no common word counts as one killed",
+          "[extract][events]") {
+    const auto events = events_of(
+        "GUNMEN SHOT AND KILLED TOMAS VERLAN, A LOCAL TRADER, IN KANDAHAR, AFGHANISTAN.");
+    REQUIRE_FALSE(events.empty());
+    REQUIRE(events[0].killed);
+    CHECK(events[0].killed->value == 1);
+    CHECK(events[0].gtd_attack_type == "Armed Assault");
+}
+
+TEST_CASE("a group named only for other incidents or for its jailed members is no perpetrator",
+          "[extract][events]") {
+    const auto perps_of = [](const std::string& text) {
+        std::vector<std::string> ids;
+        for (const Event& e : events_of(text))
+            for (const Arg& a : e.perpetrators)
+                if (!a.actor.empty()) ids.push_back(a.actor);
+        return ids;
+    };
+    CHECK(perps_of("A bomb exploded outside a court in Kenya. No group claimed the attack. "
+                   "Similar attacks were carried out last year by al-Shabaab militants.")
+              .empty());
+    CHECK(perps_of("A bomb exploded outside a court in Kenya after the conviction of four "
+                   "former members of al-Shabaab.")
+              .empty());
+    // Blame after the event's own words still counts.
+    const auto blamed = perps_of(
+        "A bomb exploded outside a court in Kenya. Police believe al-Shabaab militants were "
+        "responsible for the attack and have targeted courts in the past.");
+    CHECK(std::find(blamed.begin(), blamed.end(), "group:al-shabaab") != blamed.end());
+}
+
+TEST_CASE("a country named as an attribute of a noun is not where the event happened",
+          "[extract][events]") {
+    const auto events = events_of(
+        "A U.S. aid worker was shot dead while driving to his office. The attack happened in "
+        "Kandahar.");
+    REQUIRE(events.size() == 1);
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Kandahar");
+    // After a preposition of place the country is the place.
+    const auto in = events_of("A bomb exploded in the United States embassy district on Monday.");
+    REQUIRE_FALSE(in.empty());
+    REQUIRE(in[0].place);
+    CHECK(in[0].place->country_code == "US");
 }

@@ -272,10 +272,19 @@ TEST_CASE("curly quotes, non-breaking spaces and soft hyphens keep spans on the 
     check_spans(x);
 }
 
-TEST_CASE("no person is found by case in all-capitals wire copy", "[extract][people]") {
-    const Extraction x =
-        test::extract_text("MARA OKONKWO SAID THE BRIDGE WOULD REOPEN IN THE SPRING.");
-    CHECK(count_kind(x, ActorKind::person) == 0);
+TEST_CASE("in all-capitals wire copy a name is words that are no common words",
+          "[extract][people]") {
+    const Extraction x = test::extract_text(
+        "MARA OKONKWO SAID THE BRIDGE WOULD REOPEN IN THE SPRING. \"WE ARE READY,\" SAID "
+        "OKONKWO.");
+    REQUIRE(count_kind(x, ActorKind::person) == 1);
+    const Actor* p = find_named(x, "MARA OKONKWO");
+    REQUIRE(p != nullptr);
+    CHECK(p->mentions.size() == 2);  // the surname alone resolves to the full name
+    // Common words in capitals make no name.
+    const Extraction y = test::extract_text(
+        "THE BRIDGE WOULD REOPEN IN THE SPRING, OFFICIALS SAID ON MONDAY.");
+    CHECK(count_kind(y, ActorKind::person) == 0);
 }
 
 TEST_CASE("word keys and id slugs fold case, accents, dots and hyphens", "[extract][people]") {
@@ -299,4 +308,44 @@ TEST_CASE("a malformed word list row is reported with its file and line", "[extr
                   ":3: unknown class \"doctorate\" (expected honorific, title, "
                   "role or modifier)");
     }
+}
+
+TEST_CASE("a body that claims an attack or calls itself a name is an armed group",
+          "[extract][people]") {
+    const auto group_of = [](const std::string& text, const std::string& id) {
+        const ekg::Extraction x = ekg::test::extract_text(text);
+        for (const ekg::Actor& a : x.actors)
+            if (a.id == id) return a.kind == ekg::ActorKind::group;
+        return false;
+    };
+    CHECK(group_of("A bomb damaged an office in Valdora, Chile. A group calling itself Iron "
+                   "Lantern claimed responsibility for the attack.",
+                   "group:iron-lantern"));
+    CHECK(group_of("A bomb damaged an office in Valdora, Chile. The Iron Lantern Cell claimed "
+                   "responsibility for the attack.",
+                   "group:iron-lantern-cell"));
+    CHECK(group_of("A bomb damaged an office in Valdora, Chile. No group claimed the attack; "
+                   "however, sources attributed the attack to the Iron Lantern.",
+                   "group:iron-lantern"));
+    // A pattern organisation becomes a group when it claims an attack.
+    CHECK(group_of("A bomb damaged a bank in Valdora, Chile. The Valdora Workers Union claimed "
+                   "responsibility for the blast.",
+                   "group:valdora-workers-union"));
+    // An individual stays no group, and a union that claims nothing stays an organisation.
+    CHECK_FALSE(group_of("A fire damaged a clinic in Chile. An individual calling himself the "
+                         "Night Owl claimed responsibility for the fire.",
+                         "group:night-owl"));
+    CHECK_FALSE(group_of("The Valdora Workers Union called a strike in Chile on Monday.",
+                         "group:valdora-workers-union"));
+}
+
+TEST_CASE("a pattern organisation whose militants claim an attack is an armed group",
+          "[extract][people]") {
+    const ekg::Extraction x = ekg::test::extract_text(
+        "A bomb damaged a bank in Valdora, Chile. Valdora Workers Union militants claimed "
+        "responsibility for the blast.");
+    bool group = false;
+    for (const ekg::Actor& a : x.actors)
+        if (a.id == "group:valdora-workers-union") group = a.kind == ekg::ActorKind::group;
+    CHECK(group);
 }

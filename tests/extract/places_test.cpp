@@ -354,3 +354,49 @@ TEST_CASE("the fast place key equals the gazetteer's alias key", "[extract][plac
                              "Ras al-Ayn", "Kohlu   District", "Al - Qaim", "Area 51"})
         CHECK(place_key(name) == alias_key(name));
 }
+
+TEST_CASE("ALL-CAPS wire copy: an address names an unlisted town, and common words are none",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "GUNMEN ATTACKED A CHECKPOINT IN ZORVANDI, KANDAHAR, AFGHANISTAN, ON FRIDAY.");
+    const Actor* town = find_actor(x, "place:AF:zorvandi");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    REQUIRE_FALSE(x.events.empty());
+    REQUIRE(x.events[0].place);
+    CHECK(x.events[0].place->city == "ZORVANDI");
+    // "X village, <subdivision>": the locality word is no part of the name.
+    const Extraction v = ekg::test::extract_text(
+        "A BOMB EXPLODED NEAR A SCHOOL IN KORVAPUR VILLAGE, KANDAHAR PROVINCE, AFGHANISTAN.");
+    CHECK(find_actor(v, "place:AF:korvapur") != nullptr);
+    CHECK(find_actor(v, "place:AF:korvapur-village") == nullptr);
+    // Common words after "in" are no town: "OUTSIDE HIS HOME IN ..." reads as lower case.
+    const Extraction w = ekg::test::extract_text(
+        "GUNMEN SHOT A POLICEMAN OUTSIDE HIS HOME IN KANDAHAR, AFGHANISTAN, ON MONDAY.");
+    for (const std::string& id : place_ids(w)) CHECK(id.rfind("place:", 0) != 0);
+}
+
+TEST_CASE("ALL-CAPS copy: an address frames a town named with common words",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "GUNMEN FIRED AT A POLICE POST IN SILVER HOLLOW, PENNSYLVANIA, UNITED STATES.");
+    const Actor* town = find_actor(x, "place:US:silver-hollow");
+    REQUIRE(town != nullptr);
+    CHECK(town->place_type == "city");
+    // Without the frame of "in", an article or a possessive keeps common words no name.
+    const Extraction y = ekg::test::extract_text(
+        "A BOMB EXPLODED IN A CROWDED MARKET, KANDAHAR PROVINCE, AFGHANISTAN, ON FRIDAY.");
+    for (const std::string& id : place_ids(y)) CHECK(id.rfind("place:", 0) != 0);
+}
+
+TEST_CASE("ALL-CAPS copy: another name of a country that is a common word names no country",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "A BOMB EXPLODED AT A HOTEL ON A SMALL ISLAND NEAR PHUKET, THAILAND, ON FRIDAY.");
+    CHECK(find_actor(x, "country:IS") == nullptr);
+    CHECK(find_actor(x, "country:TH") != nullptr);
+    // Its own name still matches, common word or not.
+    const Extraction y = ekg::test::extract_text(
+        "A BOMB EXPLODED AT A HOTEL IN ANKARA, TURKEY, ON FRIDAY, KILLING TWO PEOPLE.");
+    CHECK(find_actor(y, "country:TR") != nullptr);
+}

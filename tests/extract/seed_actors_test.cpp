@@ -161,3 +161,22 @@ TEST_CASE("the seed article's actors match the hand annotation", "[extract][seed
     CHECK(recall >= 0.9);
     CHECK(precision >= 0.8);
 }
+
+TEST_CASE("the seed article in ALL-CAPS keeps its eight attacks and its quotes' speakers",
+          "[extract][seed]") {
+    std::string text = test::read_file(test::source_dir() / "samples/isis-social-media-war.txt");
+    for (char& c : text)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    const Extraction x = test::extract_text(text);
+    CHECK(x.events.size() == 8);
+    REQUIRE_FALSE(x.events.empty());
+    REQUIRE(x.events[0].killed);
+    CHECK(x.events[0].killed->value == 157);
+    std::size_t attributed = 0;
+    for (const Claim& c : x.claims)
+        if ((c.kind == ClaimKind::quote || c.kind == ClaimKind::statement) &&
+            (c.speaker == "person:alberto-fernandez" || c.speaker == "person:laith-alkhouri" ||
+             c.speaker == "person:scott-neil"))
+            ++attributed;
+    CHECK(attributed >= 9);
+}

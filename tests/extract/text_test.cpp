@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
+#include <fstream>
 
+#include "error.h"
+#include "resources.h"
+#include "support.h"
 #include "text.h"
 
 using namespace ekg::extract;
@@ -60,4 +64,46 @@ TEST_CASE("case style tells wire copy in capitals and lower-cased text from ordi
     CHECK(case_style("GUNMEN ATTACKED A POLICE STATION IN THE NORTH ON MONDAY") == CaseStyle::upper);
     CHECK(case_style("gunmen attacked a police station in the north on monday") == CaseStyle::lower);
     CHECK(case_style("Gunmen attacked a police station in Kabul on Monday.") == CaseStyle::mixed);
+}
+
+TEST_CASE("in ALL-CAPS text only words that are no common word read as capitalised",
+          "[extract][text]") {
+    FingerprintSet common;
+    for (const char* w : {"gunmen", "shot", "in", "home", "his", "on"}) common.insert(FingerprintSet::of(w));
+    const auto caps_of = [&](const std::string& text) {
+        const FoldedText folded = fold(text);
+        const std::vector<Token> tokens = tokenize(folded);
+        const std::vector<std::uint8_t> caps =
+            capitals(text, folded, tokens, case_style(text), common);
+        std::string marks;
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            if (tokens[i].word) marks += caps[i] ? 'N' : '.';
+        return marks;
+    };
+    CHECK(caps_of("GUNMEN SHOT VERLAN IN HIS HOME IN ZORVANDI ON 12 MAY") == "..N....N..N");
+    // Mixed case keeps the first letter's case, whatever the word.
+    CHECK(caps_of("Gunmen shot Verlan in his home in Zorvandi on 12 May") == "N.N....N..N");
+}
+
+TEST_CASE("the common-word list loads lower-case words and names the line of a bad row",
+          "[extract][text]") {
+    ekg::test::TempDir dir;
+    const std::string path = (dir.path / "common_words.tsv").string();
+    std::ofstream(path, std::ios::binary) << "# words\nhome\ngunmen\n";
+    const FingerprintSet words = load_common_words(dir.path.string());
+    CHECK(words.contains(FingerprintSet::of("home")));
+    CHECK_FALSE(words.contains(FingerprintSet::of("zorvandi")));
+    std::ofstream(path, std::ios::binary) << "# words\nhome\nKabul\n";
+    try {
+        load_common_words(dir.path.string());
+        FAIL("a capitalised row loaded");
+    } catch (const ekg::Error& e) {
+        const std::string message = e.what();
+        CHECK(message.substr(message.find("common_words.tsv:")) ==
+              "common_words.tsv:3: expected one lower-case word");
+    }
+    // The shipped list knows everyday words and no place names.
+    const FingerprintSet& shipped = ekg::test::resources().common_words;
+    CHECK(shipped.contains(FingerprintSet::of("killed")));
+    CHECK_FALSE(shipped.contains(FingerprintSet::of("kandahar")));
 }
