@@ -1114,8 +1114,8 @@ void Store::write_graph(const std::vector<Extraction>& extractions, const graph:
     begin_graph(resolution);
     {
         StoreSink sink(db_, path_);
-        graph::GraphBuilder builder(graph::plan_merges(pointers), std::move(actor_ids),
-                                    graph::memory_loader(pointers), sink);
+        const graph::MemoryMergePlan plan = graph::plan_merges(pointers);
+        graph::GraphBuilder builder(plan, std::move(actor_ids), graph::memory_loader(pointers), sink);
         for (const Extraction* x : pointers) builder.add(*x);
         builder.finish();
     }
@@ -1123,7 +1123,46 @@ void Store::write_graph(const std::vector<Extraction>& extractions, const graph:
     t.commit();
 }
 
-graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
+namespace {
+
+/// A merge plan kept in a temporary table (one row per report of a merged event), so that a
+/// corpus whose reports mostly merge does not hold them all in memory.
+class StoredMergePlan : public graph::MergePlan {
+public:
+    StoredMergePlan(sqlite3* db, const std::string& path)
+        : lookup_(db, "SELECT merged_id FROM temp.merge_plan WHERE event_id = ?", path),
+          clusters_(db, "SELECT merged_id, event_id FROM temp.merge_plan ORDER BY merged_id, event_id", path) {}
+    std::optional<std::string> merged_of(const std::string& event_id) const override {
+        lookup_.bind(1, event_id);
+        std::optional<std::string> merged;
+        if (lookup_.step()) merged = lookup_.text(0);
+        sqlite3_reset(lookup_.raw());
+        return merged;
+    }
+    void for_each_cluster(
+        const std::function<void(const std::string&, const std::vector<std::string>&)>& f) const override {
+        std::string id;
+        std::vector<std::string> reports;
+        while (clusters_.step()) {
+            std::string merged = clusters_.text(0);
+            if (merged != id && !reports.empty()) {
+                f(id, reports);
+                reports.clear();
+            }
+            id = std::move(merged);
+            reports.push_back(clusters_.text(1));
+        }
+        if (!reports.empty()) f(id, reports);
+        sqlite3_reset(clusters_.raw());
+    }
+
+private:
+    mutable Statement lookup_, clusters_;
+};
+
+}  // namespace
+
+void Store::plan_merges(const graph::ActorResolution& resolution) {
     // The few fields merging needs, picked out of the stored JSON by SQLite, one place key at a
     // time: the whole corpus is never held in memory.
     exec("CREATE TEMP TABLE IF NOT EXISTS merge_candidates(place_key TEXT, days INTEGER, event_id TEXT, "
@@ -1174,7 +1213,9 @@ graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
             insert.run();
         }
     }
-    graph::MergePlan plan;
+    exec("CREATE TEMP TABLE IF NOT EXISTS merge_plan(event_id TEXT PRIMARY KEY, merged_id TEXT NOT NULL) "
+         "WITHOUT ROWID; DELETE FROM temp.merge_plan;");
+    Statement planned(db_, "INSERT INTO temp.merge_plan(event_id, merged_id) VALUES (?,?)", path_);
     std::vector<graph::MergeCandidate> block;
     std::string key;
     const auto cluster = [&] {
@@ -1182,7 +1223,10 @@ graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
             if (members.size() < 2) return;
             std::string id = members.front()->event_id;
             for (const graph::MergeCandidate* c : members) id = std::min(id, c->event_id);
-            for (const graph::MergeCandidate* c : members) plan.merged.emplace(c->event_id, id);
+            for (const graph::MergeCandidate* c : members) {
+                planned.bind(1, c->event_id).bind(2, id);
+                planned.run();
+            }
         });
         block.clear();
     };
@@ -1202,7 +1246,6 @@ graph::MergePlan Store::plan_merges(const graph::ActorResolution& resolution) {
         cluster();
     }
     exec("DELETE FROM temp.merge_candidates");
-    return plan;
 }
 
 void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
@@ -1221,7 +1264,7 @@ void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
     }
     ForeignKeysOff unchecked(db_);
     Transaction t(db_, path_);
-    graph::MergePlan plan = plan_merges(resolution);
+    plan_merges(resolution);
     begin_graph(&resolution);
     {
         // Then every extraction once, resolved, one at a time.
@@ -1269,7 +1312,8 @@ void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
             }
             return out;
         };
-        graph::GraphBuilder builder(std::move(plan), std::move(actor_ids), load, sink);
+        const StoredMergePlan plan(db_, path_);
+        graph::GraphBuilder builder(plan, std::move(actor_ids), load, sink);
         // This thread reads and builds; another parses and resolves the next batch meanwhile.
         StoredRows rows(db_, path_, !resolution.acronyms.empty());
         const auto parse = [this, &resolution](std::vector<StoredRow> batch) {

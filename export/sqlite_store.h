@@ -136,8 +136,9 @@ private:
     /// Empties the graph tables for a write (inside the caller's transaction).
     void begin_graph(const graph::ActorResolution* resolution);
     void end_graph();
-    /// Which stored reports merge, from the stored extractions (one place key at a time).
-    graph::MergePlan plan_merges(const graph::ActorResolution& resolution);
+    /// Decides which stored reports merge, from the stored extractions (one place key at a
+    /// time), into the temporary table merge_plan.
+    void plan_merges(const graph::ActorResolution& resolution);
 
     std::string path_;
     sqlite3* db_ = nullptr;

@@ -7,13 +7,29 @@
 
 namespace ekg::graph {
 
-MergePlan plan_merges(const std::vector<const Extraction*>& extractions) {
+std::optional<std::string> MemoryMergePlan::merged_of(const std::string& event_id) const {
+    const auto it = merged.find(event_id);
+    if (it == merged.end()) return std::nullopt;
+    return it->second;
+}
+
+void MemoryMergePlan::for_each_cluster(
+    const std::function<void(const std::string&, const std::vector<std::string>&)>& f) const {
+    std::map<std::string, std::vector<std::string>> clusters;
+    for (const auto& [report, id] : merged) clusters[id].push_back(report);
+    for (auto& [id, reports] : clusters) {
+        std::sort(reports.begin(), reports.end());
+        f(id, reports);
+    }
+}
+
+MemoryMergePlan plan_merges(const std::vector<const Extraction*>& extractions) {
     std::map<std::string, std::vector<MergeCandidate>> blocks;
     for (const Extraction* x : extractions)
         for (const Event& e : x->events)
             if (auto candidate = merge_candidate(e, x->document.id))
                 blocks[candidate->first].push_back(std::move(candidate->second));
-    MergePlan plan;
+    MemoryMergePlan plan;
     for (auto& [key, block] : blocks)
         cluster_block(block, {}, [&](const std::vector<const MergeCandidate*>& members) {
             if (members.size() < 2) return;
@@ -147,9 +163,8 @@ std::unordered_map<std::string, std::vector<std::int64_t>> tolls_of(const Extrac
 }  // namespace
 
 struct GraphBuilder::State {
-    MergePlan plan;
+    const MergePlan& plan;
     std::unordered_set<std::string> actor_ids;
-    std::unordered_set<std::string> merged_ids;  ///< node ids of the merged events
     GraphSink& sink;
     EdgeCollector edges;
 
@@ -163,10 +178,8 @@ struct GraphBuilder::State {
 
     ReportLoader load;
 
-    State(MergePlan p, std::unordered_set<std::string> ids, ReportLoader l, GraphSink& s)
-        : plan(std::move(p)), actor_ids(std::move(ids)), sink(s), load(std::move(l)) {
-        for (const auto& [report, merged] : plan.merged) merged_ids.insert(merged);
-    }
+    State(const MergePlan& p, std::unordered_set<std::string> ids, ReportLoader l, GraphSink& s)
+        : plan(p), actor_ids(std::move(ids)), sink(s), load(std::move(l)) {}
 
     const std::string* label(const std::string& id) const {
         const auto it = actors.find(id);
@@ -212,9 +225,9 @@ struct GraphBuilder::State {
     }
 };
 
-GraphBuilder::GraphBuilder(MergePlan plan, std::unordered_set<std::string> actor_ids, ReportLoader load,
-                           GraphSink& sink)
-    : state_(std::make_unique<State>(std::move(plan), std::move(actor_ids), std::move(load), sink)) {}
+GraphBuilder::GraphBuilder(const MergePlan& plan, std::unordered_set<std::string> actor_ids,
+                           ReportLoader load, GraphSink& sink)
+    : state_(std::make_unique<State>(plan, std::move(actor_ids), std::move(load), sink)) {}
 
 GraphBuilder::~GraphBuilder() = default;
 
@@ -251,13 +264,14 @@ void GraphBuilder::add(const Extraction& x) {
     for (const Event& e : x.events) {
         Report report{&e, &d};
         if (const auto t = tolls.find(e.id); t != tolls.end()) report.tolls = t->second;
-        const std::string& node = s.plan.node_of(e.id);
-        if (node == e.id && !s.merged_ids.count(e.id)) {
+        const std::optional<std::string> merged = s.plan.merged_of(e.id);
+        const std::string& node = merged ? *merged : e.id;
+        local.insert(node);
+        if (!merged) {
             // An event of its own: its node and row now.
             const MergedEvent m = summarise_reports({report});
             s.sink.node(event_node(m));
             s.sink.merged_event(m, [&](const std::string& id) { return s.label(id); });
-            local.insert(e.id);
             for (FigureClaim& c : figure_conflict_claims(m)) own_figures.push_back(std::move(c));
         }  // else a report of a merged event: finish() makes its node and row
         edges.state(node, doc_node, "mentioned_in", d.id, e.span, e.trigger.rule);
@@ -294,7 +308,7 @@ void GraphBuilder::add(const Extraction& x) {
                                 "figure-conflict");
                 }
     edges.flush(s.sink, [&](const std::string& id) {
-        return local.count(id) || s.actor_ids.count(id) || s.merged_ids.count(id);
+        return local.count(id) || s.actor_ids.count(id);
     });
 }
 
@@ -302,10 +316,7 @@ void GraphBuilder::finish() {
     State& s = *state_;
     const auto label = [&](const std::string& id) { return s.label(id); };
     // Events of several reports: their node, row and the figures the reports disagree on.
-    std::map<std::string, std::vector<std::string>> clusters;  // merged id -> report ids
-    for (const auto& [report, merged] : s.plan.merged) clusters[merged].push_back(report);
-    for (auto& [id, reports] : clusters) {
-        std::sort(reports.begin(), reports.end());
+    s.plan.for_each_cluster([&](const std::string&, const std::vector<std::string>& reports) {
         LoadedReports loaded = s.load(reports);
         const MergedEvent m = summarise_reports(std::move(loaded.reports));
         s.sink.node(event_node(m));
@@ -324,7 +335,7 @@ void GraphBuilder::finish() {
                     s.sink.edge(a.claim.id, b.claim.id,
                                 EdgeProps{"contradicts", b.document->id, b.claim.span, 1.0, "", false,
                                           "merge:figure-conflict"});
-    }
+    });
     // Actors, with their counts over every document.
     for (const std::string& id : s.actor_order) {
         State::ActorNode& a = s.actors.at(id);

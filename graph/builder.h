@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,20 +19,37 @@
 namespace ekg::graph {
 
 /// Which reports merge with reports of other documents, decided before the documents are
-/// visited (merge.h: cluster_block over every candidate).
-struct MergePlan {
-    /// Report event id -> merged event id, for reports in a cluster of two or more; every
-    /// other report is an event of its own.
-    std::unordered_map<std::string, std::string> merged;
+/// visited (merge.h: cluster_block over every candidate). Reports in no cluster of two or more
+/// are events of their own.
+class MergePlan {
+public:
+    virtual ~MergePlan() = default;
+    /// The merged event id of a report in a cluster of two or more (the cluster's smallest
+    /// report id, maybe its own); nullopt for a report alone.
+    virtual std::optional<std::string> merged_of(const std::string& event_id) const = 0;
+    /// Calls `f` with each cluster of two or more: its merged id and report ids, sorted; in
+    /// merged id order.
+    virtual void for_each_cluster(
+        const std::function<void(const std::string&, const std::vector<std::string>&)>& f) const = 0;
     /// The node id of a report's event.
-    const std::string& node_of(const std::string& event_id) const {
-        const auto it = merged.find(event_id);
-        return it == merged.end() ? event_id : it->second;
+    std::string node_of(const std::string& event_id) const {
+        auto merged = merged_of(event_id);
+        return merged ? std::move(*merged) : event_id;
     }
 };
 
+/// A plan held in memory.
+class MemoryMergePlan : public MergePlan {
+public:
+    /// Report event id -> merged event id, for reports in a cluster of two or more.
+    std::unordered_map<std::string, std::string> merged;
+    std::optional<std::string> merged_of(const std::string& event_id) const override;
+    void for_each_cluster(
+        const std::function<void(const std::string&, const std::vector<std::string>&)>& f) const override;
+};
+
 /// The plan of extractions held in memory (what merge_events decides).
-MergePlan plan_merges(const std::vector<const Extraction*>& extractions);
+MemoryMergePlan plan_merges(const std::vector<const Extraction*>& extractions);
 
 /// Receives what a GraphBuilder makes. Nodes and edges come in a deterministic order; an edge
 /// may come before the actor nodes it joins (actors come last, with their counts summed up).
@@ -71,11 +89,11 @@ ReportLoader memory_loader(const std::vector<const Extraction*>& extractions);
 /// Ensures (with every document added, then finish()): the graph build_graph documents.
 class GraphBuilder {
 public:
-    /// `actor_ids`: every actor id of the corpus (after resolution); an edge is kept only when
-    /// both ends are nodes of the finished graph.
+    /// `plan` must outlive the builder. `actor_ids`: every actor id of the corpus (after
+    /// resolution); an edge is kept only when both ends are nodes of the finished graph.
     /// `load` gives finish() the reports of each merged event of the plan: nothing of them is
     /// held in between, so memory does not grow with the documents visited.
-    GraphBuilder(MergePlan plan, std::unordered_set<std::string> actor_ids, ReportLoader load,
+    GraphBuilder(const MergePlan& plan, std::unordered_set<std::string> actor_ids, ReportLoader load,
                  GraphSink& sink);
     ~GraphBuilder();
     GraphBuilder(const GraphBuilder&) = delete;

@@ -83,7 +83,8 @@ KnowledgeGraph build_graph(std::vector<const Extraction*> extractions) {
         for (const Actor& a : x->actors) actor_ids.insert(a.id);
     KnowledgeGraph g;
     KnowledgeGraphSink sink(g);
-    GraphBuilder builder(plan_merges(extractions), std::move(actor_ids), memory_loader(extractions), sink);
+    const MemoryMergePlan plan = plan_merges(extractions);
+    GraphBuilder builder(plan, std::move(actor_ids), memory_loader(extractions), sink);
     for (const Extraction* x : extractions) builder.add(*x);
     builder.finish();
     return g;
