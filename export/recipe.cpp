@@ -121,6 +121,22 @@ std::vector<ExportSpec> read_recipe(const std::string& path) {
     return parse_recipe(j, path);
 }
 
+namespace {
+
+/// Where a one-file export goes: the file `spec.output` (listed in `result.files`), or stdout.
+struct Destination {
+    std::ofstream file;
+    std::ostream* out;
+    Destination(const ExportSpec& spec, std::ostream& stdout_stream, ExportResult& result) : out(&stdout_stream) {
+        if (spec.output == "-") return;
+        file = open_output(spec.output);
+        out = &file;
+        result.files = {spec.output};
+    }
+};
+
+}  // namespace
+
 ExportResult write_export(const graph::KnowledgeGraph& kg, const ExportSpec& spec,
                           std::ostream& stdout_stream) {
     ExportResult result{spec.format, to_string(spec.view), {}, kg.node_count(), kg.edge_count()};
@@ -136,13 +152,8 @@ ExportResult write_export(const graph::KnowledgeGraph& kg, const ExportSpec& spe
         result.files = {nodes_path, relationships_path};
         return result;
     }
-    std::ofstream file;
-    std::ostream* out = &stdout_stream;
-    if (spec.output != "-") {
-        file = open_output(spec.output);
-        out = &file;
-        result.files = {spec.output};
-    }
+    Destination destination(spec, stdout_stream, result);
+    std::ostream* out = destination.out;
     if (spec.format == "graphml") write_graphml(kg, *out);
     else if (spec.format == "gexf") write_gexf(kg, *out);
     else if (spec.format == "json") write_node_link_json(kg, *out);
@@ -159,13 +170,8 @@ bool streams_from_store(const ExportSpec& spec) {
 ExportResult write_export(const Store& store, const ExportSpec& spec, std::ostream& stdout_stream) {
     if (!streams_from_store(spec)) return write_export(store.read_graph(), spec, stdout_stream);
     ExportResult result{spec.format, to_string(spec.view), {}, 0, 0};
-    std::ofstream file;
-    std::ostream* out = &stdout_stream;
-    if (spec.output != "-") {
-        file = open_output(spec.output);
-        out = &file;
-        result.files = {spec.output};
-    }
+    Destination destination(spec, stdout_stream, result);
+    std::ostream* out = destination.out;
     std::tie(result.nodes, result.edges) =
         spec.format == "gexf" ? write_gexf(store, *out) : write_graphml(store, *out);
     finish(*out, spec.output);

@@ -1,6 +1,7 @@
 #include "sqlite_store.h"
 
 #include <future>
+#include <limits>
 #include <unordered_set>
 
 #include "builder.h"
@@ -772,7 +773,8 @@ Extraction parse_stored(StoredRow&& row, const std::string& path) {
 
 void Store::for_each_extraction(bool with_text, const std::function<void(Extraction&&)>& f) const {
     StoredRows rows(db_, path_, with_text);
-    for (auto batch = rows.next(1, 1); !batch.empty(); batch = rows.next(1, 1))
+    constexpr std::size_t kAnySize = std::numeric_limits<std::size_t>::max();
+    for (auto batch = rows.next(1, kAnySize); !batch.empty(); batch = rows.next(1, kAnySize))
         f(parse_stored(std::move(batch.front()), path_));
 }
 
@@ -894,7 +896,7 @@ public:
         edge_.run();
     }
 
-    void document(const Extraction& x, const graph::MergePlan& plan) override {
+    void document(const Extraction& x, const std::vector<std::string>& event_nodes) override {
         for (const Actor& a : x.actors)
             for (const Role& r : a.roles) {
                 role_.bind(1, a.id)
@@ -906,7 +908,8 @@ public:
                     .bind(7, static_cast<std::int64_t>(r.span.end));
                 role_.run();
             }
-        for (const Event& e : x.events) write_event(e, x.document.id, plan.node_of(e.id));
+        for (std::size_t i = 0; i < x.events.size(); ++i)
+            write_event(x.events[i], x.document.id, event_nodes[i]);
         for (const Claim& c : x.claims) write_claim(c, x.document.id);
     }
 

@@ -50,19 +50,14 @@ Resources load_resources(const std::string& data_dir) {
 
 FingerprintSet load_common_words(const std::string& data_dir) {
     const std::string path = data_dir + "/common_words.tsv";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ExitCode::data, path + ": cannot open data file");
     FingerprintSet words;
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        if (!std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    for (const DataRow& row : read_tsv(path)) {
+        const std::string& word = row.fields.front();
+        if (row.fields.size() != 1 ||
+            !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
             throw Error(ExitCode::data,
-                        path + ":" + std::to_string(number) + ": expected one lower-case word");
-        words.insert(FingerprintSet::of(line));
+                        path + ":" + std::to_string(row.line) + ": expected one lower-case word");
+        words.insert(FingerprintSet::of(word));
     }
     return words;
 }

@@ -208,14 +208,20 @@ struct GraphBuilder::State {
         for (const std::string& alias : a.aliases) sink.alias(a.id, alias);
     }
 
-    void add_claim(const Claim& c, const Document& d) {
+    /// `nodes`: the node of each event id the claim may name (those of its document).
+    void add_claim(const Claim& c, const Document& d,
+                   const std::unordered_map<std::string, std::string>& nodes) {
+        const auto node_of = [&](const std::string& id) -> const std::string& {
+            const auto it = nodes.find(id);
+            return it == nodes.end() ? id : it->second;
+        };
         sink.node(claim_node(c));
         const std::string doc_node = document_node_id(d.id);
         edges.state(c.id, doc_node, "mentioned_in", d.id, c.span, c.rule);
         if (!c.speaker.empty()) edges.state(c.speaker, c.id, "said", d.id, c.span, c.rule);
         std::vector<std::string> about;
-        for (const std::string& a : c.about) about.push_back(plan.node_of(a));
-        if (!c.event.empty()) about.push_back(plan.node_of(c.event));
+        for (const std::string& a : c.about) about.push_back(node_of(a));
+        if (!c.event.empty()) about.push_back(node_of(c.event));
         std::vector<std::string> seen;
         for (const std::string& a : about) {
             if (std::find(seen.begin(), seen.end(), a) != seen.end()) continue;
@@ -234,7 +240,18 @@ GraphBuilder::~GraphBuilder() = default;
 void GraphBuilder::add(const Extraction& x) {
     State& s = *state_;
     const Document& d = x.document;
-    s.sink.document(x, s.plan);
+    // The node of each event: its own id, or the merged event's (one plan lookup each).
+    std::unordered_map<std::string, std::string> nodes;
+    std::vector<std::string> event_nodes;
+    event_nodes.reserve(x.events.size());
+    std::vector<bool> merged;
+    for (const Event& e : x.events) {
+        const std::optional<std::string> into = s.plan.merged_of(e.id);
+        merged.push_back(into.has_value());
+        event_nodes.push_back(into ? *into : e.id);
+        nodes.emplace(e.id, event_nodes.back());
+    }
+    s.sink.document(x, event_nodes);
     EdgeCollector& edges = s.edges;
     const std::string doc_node = document_node_id(d.id);
     NodeProps dp;
@@ -261,13 +278,13 @@ void GraphBuilder::add(const Extraction& x) {
     }
     const auto tolls = tolls_of(x);
     std::vector<FigureClaim> own_figures;
-    for (const Event& e : x.events) {
+    for (std::size_t i = 0; i < x.events.size(); ++i) {
+        const Event& e = x.events[i];
         Report report{&e, &d};
         if (const auto t = tolls.find(e.id); t != tolls.end()) report.tolls = t->second;
-        const std::optional<std::string> merged = s.plan.merged_of(e.id);
-        const std::string& node = merged ? *merged : e.id;
+        const std::string& node = event_nodes[i];
         local.insert(node);
-        if (!merged) {
+        if (!merged[i]) {
             // An event of its own: its node and row now.
             const MergedEvent m = summarise_reports({report});
             s.sink.node(event_node(m));
@@ -288,14 +305,14 @@ void GraphBuilder::add(const Extraction& x) {
     }
     std::map<std::string, std::vector<const Claim*>> figures_by_event;
     for (const Claim& c : x.claims) {
-        s.add_claim(c, d);
+        s.add_claim(c, d, nodes);
         local.insert(c.id);
         if (c.kind == ClaimKind::figure && !c.event.empty()) figures_by_event[c.event].push_back(&c);
     }
     // The tolls of an event of its own that disagree with its killed figure.
     for (const FigureClaim& c : own_figures) {
         s.sink.figure_claim(c);
-        s.add_claim(c.claim, d);
+        s.add_claim(c.claim, d, nodes);
         local.insert(c.claim.id);
     }
     for (const auto& [event, claims] : figures_by_event)
@@ -322,9 +339,11 @@ void GraphBuilder::finish() {
         s.sink.node(event_node(m));
         s.sink.merged_event(m, label);
         const std::vector<FigureClaim> claims = figure_conflict_claims(m);
+        std::unordered_map<std::string, std::string> nodes;
+        for (const std::string& report : reports) nodes.emplace(report, m.id);
         for (const FigureClaim& c : claims) {
             s.sink.figure_claim(c);
-            s.add_claim(c.claim, *c.document);
+            s.add_claim(c.claim, *c.document, nodes);
             s.edges.flush(s.sink, [](const std::string&) { return true; });
         }
         // Figure claims of different documents contradict each other, both ways; the evidence

@@ -31,11 +31,6 @@ public:
     /// merged id order.
     virtual void for_each_cluster(
         const std::function<void(const std::string&, const std::vector<std::string>&)>& f) const = 0;
-    /// The node id of a report's event.
-    std::string node_of(const std::string& event_id) const {
-        auto merged = merged_of(event_id);
-        return merged ? std::move(*merged) : event_id;
-    }
 };
 
 /// A plan held in memory.
@@ -58,8 +53,9 @@ public:
     virtual ~GraphSink() = default;
     virtual void node(const NodeProps& node) = 0;
     virtual void edge(const std::string& from, const std::string& to, const EdgeProps& edge) = 0;
-    /// A document's records, after actor resolution, before its nodes and edges.
-    virtual void document(const Extraction&, const MergePlan&) {}
+    /// A document's records, after actor resolution, before its nodes and edges;
+    /// `event_nodes[i]` is the node of its i-th event (its own id or its merged event's).
+    virtual void document(const Extraction&, const std::vector<std::string>& /*event_nodes*/) {}
     /// A merged event (one report or several); `label` gives an actor's node label, or null
     /// when the id is no actor node.
     virtual void merged_event(const MergedEvent&,
