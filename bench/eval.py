@@ -24,7 +24,8 @@ A field is scored only where the record's source codes it (not in `missing_in_so
 coded value is not null ("Unknown" city and attack type are not scored either). The set is read
 where it lies; nothing of it is written into the project. With --errors FIELD the mismatches of
 that field are listed (for development; do not paste them into the project). With --upper the
-texts are upper-cased before ekg reads them (wire copy, older newswire); scoring is unchanged.
+texts are upper-cased before ekg reads them (wire copy, older newswire), with --lower lower-cased
+(some news datasets are distributed so); scoring is unchanged.
 """
 import argparse
 import json
@@ -219,12 +220,12 @@ def gold_group_forms(name):
     return {f for f in forms if f}
 
 
-def run_ekg(ekg, records, upper=False):
+def run_ekg(ekg, records, case=None):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "input.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             for r in records:
-                text = r["text"].upper() if upper else r["text"]
+                text = {"upper": r["text"].upper(), "lower": r["text"].lower()}.get(case, r["text"])
                 f.write(json.dumps({"id": str(r["id"]), "text": text}) + "\n")
         proc = subprocess.run([ekg, "extract", "--format", "jsonl", "-q", path],
                               capture_output=True, check=False)
@@ -269,6 +270,8 @@ def main():
     ap.add_argument("--upper", action="store_true",
                     help="upper-case each record's text before running ekg, as wire copy and older "
                          "newswire write it (the coded fields stay as they are)")
+    ap.add_argument("--lower", action="store_true",
+                    help="lower-case each record's text, as some news datasets are distributed")
     args = ap.parse_args()
 
     records = []
@@ -278,7 +281,8 @@ def main():
                 records.append(json.loads(line))
     if args.limit:
         records = records[: args.limit]
-    docs = run_ekg(args.ekg, records, args.upper)
+    case = "upper" if args.upper else "lower" if args.lower else None
+    docs = run_ekg(args.ekg, records, case)
     codes = country_codes(args.data)
     groups = group_names(args.data)
     places = place_names(args.data)
@@ -409,7 +413,7 @@ def main():
             if got != bool(claimed) and args.errors == "claimed":
                 errors.append((r["id"], claimed, [a["text"] for e in events for a in e["claimed_by"]], r["text"]))
 
-    result = {"set": os.path.basename(args.dev) + (" (upper case)" if args.upper else ""),
+    result = {"set": os.path.basename(args.dev) + ({"upper": " (upper case)", "lower": " (lower case)"}.get(case, "")),
               "records": len(records), "no_event": no_event}
     for k in FIELDS:
         s = scores[k]
