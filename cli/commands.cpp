@@ -80,8 +80,7 @@ ExitCode run_extract(const ExtractOptions& o) {
             if (jsonl)
                 item.json = extract::document_json(x, o.explain, /*with_schema=*/true);
             else
-                item.json = nlohmann::ordered_json::parse(extract::document_json(x, o.explain, false))
-                                .dump(2, ' ', false, kReplace);
+                extract::append_indented_json(item.json, extract::document_json(x, o.explain, false), 2);
         },
         [&](Item& item) {
             for (const Diagnostic& d : item.diagnostics) printer(d);

@@ -1,5 +1,6 @@
 #include "json_output.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -370,6 +371,66 @@ void append_document_json(std::string& out, const Extraction& x, bool explain, b
         w.close_array();
     }
     w.close();
+}
+
+void append_indented_json(std::string& out, std::string_view in, int step) {
+    out.reserve(out.size() + in.size() + in.size() / 2);
+    std::size_t depth = 0;
+    const auto newline = [&] {
+        out += '\n';
+        out.append(depth * static_cast<std::size_t>(step), ' ');
+    };
+    std::size_t i = 0;
+    while (i < in.size()) {
+        // Numbers, literals: copied up to the next structural character or string.
+        const std::size_t plain = in.find_first_of("\"{}[],:", i);
+        if (plain == std::string_view::npos) {
+            out.append(in.substr(i));
+            break;
+        }
+        out.append(in.substr(i, plain - i));
+        i = plain;
+        const char c = in[i];
+        switch (c) {
+        case '"': {  // a string literal, copied whole (an escaped quote does not end it)
+            std::size_t j = i + 1;
+            while (j < in.size()) {
+                j = in.find_first_of("\"\\", j);
+                if (j == std::string_view::npos || in[j] == '"') break;
+                j += 2;
+            }
+            j = std::min(j, in.size() - 1);
+            out.append(in.substr(i, j + 1 - i));
+            i = j + 1;
+            continue;
+        }
+        case '{':
+        case '[':
+            out += c;
+            if (i + 1 < in.size() && (in[i + 1] == '}' || in[i + 1] == ']')) {  // {} and []
+                out += in[i + 1];
+                i += 2;
+                continue;
+            }
+            ++depth;
+            newline();
+            break;
+        case '}':
+        case ']':
+            if (depth > 0) --depth;
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += ',';
+            newline();
+            break;
+        default:  // ':'
+            out += ": ";
+            break;
+        }
+        ++i;
+    }
 }
 
 std::string document_json(const Extraction& x, bool explain, bool with_schema) {

@@ -18,6 +18,11 @@ inline constexpr const char* kSchema = "ekg.extract/1";
 void append_document_json(std::string& out, const Extraction& x, bool explain, bool with_schema);
 std::string document_json(const Extraction& x, bool explain, bool with_schema);
 
+/// Appends compact JSON (as append_document_json writes it) re-indented by `step` spaces a
+/// level, byte for byte what nlohmann's dump(step) prints for the same value: the readable
+/// form of `ekg extract` without building a tree of the document.
+void append_indented_json(std::string& out, std::string_view compact, int step);
+
 /// Appends `text` as a JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD.
 void append_json_string(std::string& out, std::string_view text);
 

@@ -94,6 +94,21 @@ TEST_CASE("the direct writer prints canonical compact JSON: parsing and dumping 
     }
 }
 
+TEST_CASE("the indented form equals nlohmann's dump(2) of the compact JSON", "[extract][json]") {
+    Extraction x = hand_made();
+    x.document.meta = {{"feed", "wire"}, {"tags", nlohmann::json::array()}, {"nested", {{"a", {1, 2}}}}};
+    x.claims.at(0).text = "brackets [x], braces {y}, a colon: and \"quoted, \\\" text\"";
+    for (const bool explain : {false, true}) {
+        const std::string compact = extract::document_json(x, explain, /*with_schema=*/false);
+        std::string pretty;
+        extract::append_indented_json(pretty, compact, 2);
+        CHECK(pretty == nlohmann::ordered_json::parse(compact).dump(2));
+    }
+    std::string empty;
+    extract::append_indented_json(empty, R"({"a":[],"b":{},"c":[{}]})", 4);
+    CHECK(empty == nlohmann::ordered_json::parse(R"({"a":[],"b":{},"c":[{}]})").dump(4));
+}
+
 TEST_CASE("the writer repairs invalid UTF-8 instead of printing it", "[extract][json]") {
     std::string out;
     extract::append_json_string(out, std::string("ok \xFF end", 8));
