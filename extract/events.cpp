@@ -334,13 +334,10 @@ private:
     /// "took 18 people hostage", "held three workers hostage": the trigger of "took hostage"
     /// or "held hostage" with the captives between its words.
     void take_hostage_hits(const std::vector<bool>& blocked) {
-        const TriggerInfo* took = nullptr;
-        const TriggerInfo* held = nullptr;
-        for (const TriggerInfo& info : lex_.trigger_info) {
-            if (info.phrase == "took hostage") took = &info;
-            if (info.phrase == "held hostage") held = &info;
-        }
-        if (took == nullptr || held == nullptr) return;
+        if (lex_.took_hostage == EventLexicon::kNoTrigger || lex_.held_hostage == EventLexicon::kNoTrigger)
+            return;
+        const TriggerInfo* took = &lex_.trigger_info[lex_.took_hostage];
+        const TriggerInfo* held = &lex_.trigger_info[lex_.held_hostage];
         for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
             if (!w_.any(i, {"hostage", "hostages", "captive", "captives"})) continue;
             const std::uint32_t s = sentence_of_[i];
@@ -2029,6 +2026,10 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
             if (!lexicon.triggers.add(info.phrase, static_cast<std::uint32_t>(lexicon.trigger_info.size())))
                 throw Error(ExitCode::data, where + ": the phrase has no words");
             lexicon.trigger_info.push_back(std::move(info));
+        }
+        for (std::uint32_t k = 0; k < lexicon.trigger_info.size(); ++k) {
+            if (lexicon.trigger_info[k].phrase == "took hostage") lexicon.took_hostage = k;
+            if (lexicon.trigger_info[k].phrase == "held hostage") lexicon.held_hostage = k;
         }
     }
     {

@@ -105,6 +105,11 @@ struct EventLexicon {
     std::vector<bool> blocker_is_context;    ///< non-violent phrase (false) or context word
     PhraseIndex args;                        ///< argument nouns -> index into arg_info
     std::vector<ArgInfo> arg_info;           ///< in file order
+    /// Indices into trigger_info of "took hostage" and "held hostage" (whose words the captives
+    /// split), or kNoTrigger when the lexicon lacks them.
+    static constexpr std::uint32_t kNoTrigger = UINT32_MAX;
+    std::uint32_t took_hostage = kNoTrigger;
+    std::uint32_t held_hostage = kNoTrigger;
 
     /// The type with that name, or nullptr.
     const EventType* type(std::string_view name) const;

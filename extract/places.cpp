@@ -109,7 +109,12 @@ template <class Fn>
 void for_each_row(const std::string& path, Fn fn) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ExitCode::data, path + ": cannot open data file");
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    in.seekg(0, std::ios::end);
+    bytes.resize(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+    in.seekg(0, std::ios::beg);
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+        throw Error(ExitCode::data, path + ": cannot read data file");
     std::string_view rest = bytes;
     std::size_t line = 0;
     while (!rest.empty()) {

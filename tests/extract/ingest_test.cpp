@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "ingest.h"
@@ -59,6 +60,63 @@ TEST_CASE("JSON Lines records keep their fields and unknown fields as metadata",
     CHECK(c.documents[0].meta.at("lang") == "en");
     CHECK(c.documents[1].id == "7");
     CHECK(c.documents[1].line == 3);
+}
+
+TEST_CASE("a JSON Lines record reads as nlohmann parses it, escapes, Unicode and bad syntax alike",
+          "[extract][ingest]") {
+    // The direct reader must accept, decode and reject exactly what the JSON parser does.
+    const std::vector<std::string> lines = {
+        R"({"id": "a", "text": "plain words"})",
+        R"(  {"text":"tabs\tand\nnew lines, \"quotes\", a \\ and a \/","id":"b"}  )",
+        R"({"id": "c", "text": "caf\u00e9 \u4e2d \ud83d\ude00 end", "n": -1.5e3, "ok": true, "x": null})",
+        "{\"id\": \"d\", \"text\": \"caf\xC3\xA9 and \xE4\xB8\xAD and \xF0\x9F\x98\x80\"}",
+        R"({"id": "e", "text": "nested", "meta": {"a": [1, "two]", {"b": "}"}], "c": {}}, "tags": []})",
+        R"({"id": 12, "text": "numeric id", "date": null})",
+        R"({"text": "first", "text": "last wins", "id": "f"})",
+        R"({"id": "g", "text": "lone \udc00 surrogate"})",
+        R"({"id": "h", "text": "high \ud800 alone"})",
+        R"({"id": "i", "text": "bad \x escape"})",
+        "{\"id\": \"j\", \"text\": \"raw\tcontrol\"}",
+        "{\"id\": \"k\", \"text\": \"overlong \xC0\xAF byte\"}",
+        "{\"id\": \"l\", \"text\": \"surrogate \xED\xA0\x80 bytes\"}",
+        R"({"id": "m", "text": "unterminated)",
+        R"({"id": "n", "text": "trailing"} x)",
+        R"({"id": "o", "text": "comma",})",
+        R"({"id": "p", "text": "number", "v": 1x})",
+        R"({"id": "q", "text": "nested bad", "v": [1, }]})",
+        R"(["not", "an object"])",
+        R"({"id": "r" "text": "missing colon"})",
+        R"({"id": "s", "text": "\u0041\u00DF\u20AC"})",
+    };
+    test::TempDir dir;
+    {
+        std::ofstream out(dir.path / "d.jsonl", std::ios::binary);
+        for (const std::string& line : lines) out << line << "\n";
+    }
+    const Collected c = read({(dir.path / "d.jsonl").string()});
+    std::size_t read_docs = 0;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        INFO("line " << k + 1 << ": " << lines[k]);
+        const nlohmann::json expected = nlohmann::json::parse(lines[k], nullptr, false);
+        const bool valid = !expected.is_discarded() && expected.is_object() &&
+                           expected.contains("text") && expected.at("text").is_string();
+        const auto doc = std::find_if(c.documents.begin(), c.documents.end(), [&](const Document& d) {
+            return d.line == static_cast<std::int64_t>(k + 1);
+        });
+        CHECK((doc != c.documents.end()) == valid);
+        nlohmann::json direct;
+        const bool read_directly = read_json_record(lines[k], direct);
+        CHECK(read_directly == (!expected.is_discarded() && expected.is_object()));
+        if (read_directly) CHECK(direct == expected);
+        if (!valid || doc == c.documents.end()) continue;
+        ++read_docs;
+        CHECK(doc->text == expected.at("text").get<std::string>());
+        if (expected.at("id").is_string()) CHECK(doc->id == expected.at("id").get<std::string>());
+        for (const auto& [key, value] : expected.items())
+            if (key != "text" && key != "id" && key != "date") CHECK(doc->meta.at(key) == value);
+    }
+    CHECK(read_docs == 8);  // a to f and s: escapes, Unicode, nested metadata, a numeric id
+    CHECK(c.documents.size() == read_docs);
 }
 
 TEST_CASE("a bad JSON Lines record is rejected with its line while the others are read",

@@ -1,4 +1,5 @@
-// Fuzzes the JSON Lines record parser: a line is either a document or one rejection diagnostic.
+// Fuzzes the JSON Lines record parser: a line is either a document or one rejection diagnostic,
+// and what the direct record reader accepts, nlohmann's parser reads the same.
 #include <cstdint>
 #include <string>
 
@@ -13,5 +14,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     });
     if (ok == (errors != 0)) __builtin_trap();
     if (ok && d.id.empty()) __builtin_trap();
+    nlohmann::json direct;
+    if (ekg::extract::read_json_record(line, direct)) {
+        const nlohmann::json parsed = nlohmann::json::parse(line, nullptr, false);
+        if (parsed.is_discarded() || parsed != direct) __builtin_trap();
+    }
     return 0;
 }
