@@ -15,6 +15,7 @@
 
 #include "error.h"
 #include "json_output.h"
+#include "json_read.h"
 #include "merge.h"
 
 namespace ekg::exporter {
@@ -747,7 +748,7 @@ public:
             d.path = select_.text(6);
             d.line = select_.integer(7);
             d.text = select_.text(8);
-            if (!select_.is_null(9)) d.meta = nlohmann::json::parse(select_.text(9));
+            if (!select_.is_null(9)) d.meta = extract::parse_json(select_.text(9));
             row.json = select_.text(10);
             bytes += row.json.size() + d.text.size();
             rows.push_back(std::move(row));
@@ -763,7 +764,7 @@ private:
 Extraction parse_stored(StoredRow&& row, const std::string& path) {
     const std::string id = row.document.id;
     try {
-        return extract::document_from_json(nlohmann::json::parse(row.json), std::move(row.document));
+        return extract::document_from_json(extract::parse_json(row.json), std::move(row.document));
     } catch (const nlohmann::json::exception& e) {
         throw Error(ExitCode::io, path + ": stored extraction of document " + id + " is malformed: " + e.what());
     }
@@ -1297,7 +1298,7 @@ void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
                 try {
                     const nlohmann::json j = {{"sentences", nlohmann::json::array()},
                                               {"actors", nlohmann::json::array()},
-                                              {"events", {nlohmann::json::parse(report.text(3))}},
+                                              {"events", {extract::parse_json(report.text(3))}},
                                               {"claims", nlohmann::json::array()}};
                     x = extract::document_from_json(j, std::move(d));
                 } catch (const nlohmann::json::exception& e) {

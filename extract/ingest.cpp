@@ -1,7 +1,6 @@
 #include "ingest.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,6 +9,7 @@
 #include "hash.h"
 #include "html.h"
 #include "input_limits.h"
+#include "json_read.h"
 #include "text.h"
 
 namespace ekg::extract {
@@ -49,131 +49,6 @@ std::string json_scalar(const nlohmann::json& v) {
     if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
     if (v.is_number()) return v.dump();
     return {};
-}
-
-// ---------------------------------------------------------------- JSON Lines records, read directly
-// nlohmann's lexer reads a string a character at a time (about 100 instructions a byte); a
-// record's text is most of its bytes. read_json_record reads the usual record (an object of strings
-// and scalars) directly and hands the rest to nlohmann; where it is not certain, it gives up and
-// the caller lets nlohmann parse the whole line, which accepts or rejects it as before.
-
-std::size_t skip_space(std::string_view s, std::size_t i) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
-    return i;
-}
-
-/// The length of the well-formed UTF-8 sequence at s[i] (a lead byte >= 0x80), or 0 (the
-/// ranges of the Unicode standard's table 3-7, which nlohmann checks too).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    const auto at = [&](std::size_t k) {
-        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
-    };
-    const unsigned c = at(0);
-    const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        return at(k) >= lo && at(k) <= hi;
-    };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
-}
-
-/// Four hex digits at s[i] (advancing i), or -1.
-long hex4(std::string_view s, std::size_t& i) {
-    if (i + 4 > s.size()) return -1;
-    long v = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-        const char c = s[i + k];
-        const int d = c >= '0' && c <= '9'   ? c - '0'
-                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                             : -1;
-        if (d < 0) return -1;
-        v = v * 16 + d;
-    }
-    i += 4;
-    return v;
-}
-
-/// Decodes the JSON string whose opening quote is before s[i] into `out`, leaving i past the
-/// closing quote. False on what a strict parser rejects (control characters, ill-formed UTF-8,
-/// bad escapes, lone surrogates) or an unterminated string.
-bool read_json_string(std::string_view s, std::size_t& i, std::string& out) {
-    for (;;) {
-        const std::size_t start = i;
-        while (i < s.size()) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c == '"' || c == '\\' || c < 0x20) break;
-            if (c < 0x80) {
-                ++i;
-                continue;
-            }
-            const std::size_t n = utf8_sequence(s, i);
-            if (n == 0) return false;
-            i += n;
-        }
-        out.append(s.substr(start, i - start));
-        if (i >= s.size() || s[i] != '\\') {
-            if (i >= s.size() || s[i] != '"') return false;  // unterminated, or a control byte
-            ++i;
-            return true;
-        }
-        if (++i >= s.size()) return false;
-        switch (s[i++]) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                long cp = hex4(s, i);
-                if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    if (s.substr(i, 2) != "\\u") return false;
-                    i += 2;
-                    const long low = hex4(s, i);
-                    if (low < 0xDC00 || low > 0xDFFF) return false;
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                }
-                append_utf8(out, static_cast<char32_t>(cp));
-                break;
-            }
-            default:
-                return false;
-        }
-    }
-}
-
-/// Where the non-string JSON value at s[i] ends: a scalar (number, true, false, null) after
-/// its run of letters, digits, signs and points; an array or object after its closing bracket
-/// (strings inside skipped). Its syntax is nlohmann's to check.
-std::size_t value_end(std::string_view s, std::size_t i) {
-    if (s[i] != '{' && s[i] != '[') {
-        while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '-' ||
-                                s[i] == '+' || s[i] == '.'))
-            ++i;
-        return i;
-    }
-    std::size_t depth = 0;
-    for (; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == '"') {
-            for (++i; i < s.size() && s[i] != '"'; ++i)
-                if (s[i] == '\\') ++i;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if ((c == '}' || c == ']') && --depth == 0) {
-            return i + 1;
-        }
-    }
-    return i;
 }
 
 std::string too_large(std::uint64_t size, bool exact) {
@@ -385,40 +260,8 @@ Document text_document(std::string bytes, const std::string& path,
     return doc;
 }
 
-bool read_json_record(std::string_view s, nlohmann::json& record) {
-    std::size_t i = skip_space(s, 0);
-    if (i >= s.size() || s[i] != '{') return false;
-    record = nlohmann::json::object();
-    i = skip_space(s, i + 1);
-    if (i < s.size() && s[i] == '}') return skip_space(s, i + 1) == s.size();
-    std::string key;
-    for (;;) {
-        if (i >= s.size() || s[i] != '"') return false;
-        ++i;
-        key.clear();
-        if (!read_json_string(s, i, key)) return false;
-        i = skip_space(s, i);
-        if (i >= s.size() || s[i] != ':') return false;
-        i = skip_space(s, i + 1);
-        if (i >= s.size()) return false;
-        if (s[i] == '"') {
-            ++i;
-            std::string value;
-            if (!read_json_string(s, i, value)) return false;
-            record[key] = std::move(value);
-        } else {
-            const std::size_t end = value_end(s, i);
-            nlohmann::json value = nlohmann::json::parse(s.substr(i, end - i), nullptr, false);
-            if (value.is_discarded()) return false;
-            record[key] = std::move(value);
-            i = end;
-        }
-        i = skip_space(s, i);
-        if (i >= s.size()) return false;
-        if (s[i] == '}') return skip_space(s, i + 1) == s.size();
-        if (s[i] != ',') return false;
-        i = skip_space(s, i + 1);
-    }
+bool read_json_record(std::string_view line, nlohmann::json& record) {
+    return parse_json_fast(line, record) && record.is_object();
 }
 
 bool jsonl_document(std::string_view line, const std::string& path, std::int64_t line_number,

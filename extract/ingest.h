@@ -35,9 +35,9 @@ IngestStats read_inputs(const std::vector<std::string>& inputs, const DocumentHa
 Document text_document(std::string bytes, const std::string& path,
                        const DiagnosticHandler& on_diagnostic);
 
-/// Reads a JSON Lines record, an object, into `record` without nlohmann's lexer for its
-/// strings. Returns false where it is not certain (any syntax error, but also nothing else):
-/// the line is then nlohmann's to parse. What it accepts, it reads as nlohmann would.
+/// Reads a JSON Lines record, an object, into `record` with parse_json_fast (json_read.h).
+/// Returns false where that is not certain or the line is no object: the line is then
+/// nlohmann's to parse. What it accepts, it reads as nlohmann would.
 bool read_json_record(std::string_view line, nlohmann::json& record);
 
 /// Parses one JSON Lines record. Returns false (with an error diagnostic) when it is rejected.
