@@ -290,7 +290,7 @@ class Finder {
           sentences_(text.sentences),
           suspicious_(text.suspicious),
           style_(text.style),
-          upper_(text.style == CaseStyle::upper && text.caps.size() == text.tokens.size()),
+          upper_(text.style != CaseStyle::mixed && text.caps.size() == text.tokens.size()),
           caps_(text.caps),
           lex_(lex),
           names_(names),
@@ -310,8 +310,9 @@ class Finder {
         std::size_t pos = t_[i].span.begin;
         return next_code_point(text_, pos);
     }
-    // In ALL-CAPS text a word reads as capitalised when it is no common word (capitals() in
-    // text.h) and as lower case when it is one, so the rules below read it like mixed case.
+    // In ALL-CAPS and all-lower-case text a word reads as capitalised when it is no common word
+    // (capitals() in text.h) and as lower case when it is one, so the rules below read it like
+    // mixed case.
     bool cap(std::size_t i) const {
         if (upper_) return t_[i].word && caps_[i] != 0;
         return t_[i].word && is_upper_cp(first_cp(i));
@@ -412,7 +413,7 @@ class Finder {
     const std::vector<Sentence>& sentences_;
     const std::vector<Span>& suspicious_;
     CaseStyle style_;
-    bool upper_;                              ///< ALL-CAPS text with its capitals() known
+    bool upper_;  ///< ALL-CAPS or all-lower-case text with its capitals() known
     const std::vector<std::uint8_t>& caps_;   ///< per token, from capitals()
     const PeopleLexicon& lex_;
     const Gazetteer& names_;

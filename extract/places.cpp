@@ -524,7 +524,6 @@ class AddressFinder {
     }
 
     std::vector<Actor> find() {
-        if (text_.style == CaseStyle::lower) return std::move(found_);  // no name signal
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
         find_towns_in_text();
@@ -553,7 +552,8 @@ class AddressFinder {
         const Token& token = text_.tokens[t];
         return {text_.folded.text.data() + token.fbegin, token.fend - token.fbegin};
     }
-    /// Capitalised; in ALL-CAPS text also no word for a kind of place ("KOLOFATA CHIEFDOM").
+    /// Capitalised; in ALL-CAPS and lower-case text also no word for a kind of place
+    /// ("KOLOFATA CHIEFDOM").
     bool upper(std::size_t t) const {
         return text_.capitalised(t) &&
                (text_.style == CaseStyle::mixed ||
@@ -579,11 +579,11 @@ class AddressFinder {
     }
 
     /// Where an address frames the name ("in X, <subdivision>", "in X village"), ALL-CAPS
-    /// text may spell it with common words ("IN BLOOMING GROVE, PENNSYLVANIA"): any word but a
+    /// and lower-case text may spell it with common words ("IN BLOOMING GROVE, PENNSYLVANIA"): any word but a
     /// function word, a verb of place or a word for a kind of place.
     bool framed_name_word(std::size_t t) const {
         if (upper(t)) return true;
-        if (text_.style != CaseStyle::upper || !text_.tokens[t].word) return false;
+        if (text_.style == CaseStyle::mixed || !text_.tokens[t].word) return false;
         const std::string_view w = word(t);
         return !(w[0] >= '0' && w[0] <= '9') && !is_function_word(w) && !is_locative_verb(w) &&
                !is_calendar_word(w) && !is_title(w) && !is_place_head(w) &&
@@ -599,7 +599,7 @@ class AddressFinder {
     std::size_t name_run(std::size_t end, bool framed = false) const {
         std::size_t b = end, words = 0;
         const auto name_word = [&](std::size_t t) { return framed ? framed_name_word(t) : upper(t); };
-        while (b > 0 && words < (framed && text_.style == CaseStyle::upper ? 4u : 5u)) {
+        while (b > 0 && words < (framed && text_.style != CaseStyle::mixed ? 4u : 5u)) {
             const std::size_t t = b - 1;
             if (match_at_[t] >= 0) break;
             if (text_.tokens[t].word && name_word(t)) {
@@ -1309,11 +1309,12 @@ class PlaceResolver {
     }
 
     /// Part of a person's or an organisation's name: after a title, or beside a capitalised
-    /// word that is neither a place nor part of a longer place or facility name.
+    /// word that is neither a place nor part of a longer place or facility name ("david
+    /// rubin" in lower case: capitals() reads "rubin" as a name).
     bool in_name(std::size_t i) const {
         const NameMatch& m = matches_[i];
         const Position& p = pos_[i];
-        if (!mixed_ || m.last_token - m.first_token != 1) return false;
+        if (m.last_token - m.first_token != 1) return false;
         if (p.next_upper && !p.next_is_match && !is_place_head(p.next) &&
             !(p.next_next_upper && is_place_head(p.next_next)))
             return true;

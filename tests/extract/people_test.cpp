@@ -349,3 +349,21 @@ TEST_CASE("a pattern organisation whose militants claim an attack is an armed gr
         if (a.id == "group:valdora-workers-union") group = a.kind == ekg::ActorKind::group;
     CHECK(group);
 }
+
+TEST_CASE("in all-lower-case text a name is words that are no common words",
+          "[extract][people]") {
+    const Extraction x = test::extract_text(
+        "mara okonkwo said the bridge would reopen in the spring. \"we are ready,\" said "
+        "okonkwo.");
+    REQUIRE(count_kind(x, ActorKind::person) == 1);
+    const Actor* p = find_named(x, "mara okonkwo");
+    REQUIRE(p != nullptr);
+    CHECK(p->mentions.size() == 2);  // the surname alone resolves to the full name
+    // An initial keeps its stop: "m." joins the name, the "s" of a possessive does not.
+    const Extraction i = test::extract_text(
+        "\"the bridge will reopen,\" said tomas r. verlan, the mayor. verlan's office agreed.");
+    CHECK(find_named(i, "tomas r. verlan") != nullptr);
+    const Extraction y = test::extract_text(
+        "the bridge would reopen in the spring, officials said on monday.");
+    CHECK(count_kind(y, ActorKind::person) == 0);
+}
