@@ -1361,11 +1361,22 @@ class PlaceResolver {
             // Towns of the second tier need their country or subdivision named; names that are
             // common words need it named in the same sentence.
             if (info.small && !chained && country == none && region == none) continue;
-            if (info.common_word && !chained) {
+            // Without case, a name that reads as a common word (capitals() in text.h: British
+            // spellings the data's flag misses, "centre") is one too.
+            const bool common_word =
+                info.common_word || (!mixed_ && !is_country && m.last_token == m.first_token + 1 &&
+                                     !upper(m.first_token));
+            if (common_word && !chained) {
                 if (!mixed_) continue;
                 const bool big_city = !is_region && e.population >= 100000 && !p.initial;
                 if (!big_city && country != Level::sentence && region < document) continue;
             }
+            // Without case, a lone town name right after a verb of speech is the speaker's
+            // first name ("said david frost") unless its country is named.
+            if (!mixed_ && !is_country && !is_region && !chained && country == none &&
+                region == none && m.last_token == m.first_token + 1 &&
+                contains({"said", "says", "told", "added", "asked", "explained", "stated"}, p.prev))
+                continue;
             // "in Salerno (District), Afghanistan": not the Italian city.
             if (!is_country && !chained && country == none && region == none && !info.capital &&
                 e.population < 1000000 && contradicted(i, e))

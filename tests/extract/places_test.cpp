@@ -418,3 +418,15 @@ TEST_CASE("all-lower-case text: listed places, addresses and names inside people
     CHECK(find_actor(z, "city:1854849") == nullptr);  // Obama, Japan
     CHECK(find_actor(z, "city:1270239") == nullptr);  // Hassan, India
 }
+
+TEST_CASE("without case, a town named by a common word or a speaker's first name is no place",
+          "[extract][places]") {
+    // "centre" is a British spelling: a common word, in capitals as in lower case.
+    for (const char* text : {"the new sports centre will open in june, the council said.",
+                             "THE NEW SPORTS CENTRE WILL OPEN IN JUNE, THE COUNCIL SAID."})
+        CHECK(place_ids(ekg::test::extract_text(text)).empty());
+    // A town's name right after "said" is the speaker's first name.
+    const Extraction x = ekg::test::extract_text(
+        "the demands should be resisted, said david frost, the director general.");
+    CHECK(place_ids(x).empty());
+}
