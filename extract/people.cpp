@@ -326,6 +326,15 @@ class Finder {
     bool touching(std::size_t i) const { return i > 0 && t_[i - 1].span.end == t_[i].span.begin; }
     bool single_capital(std::size_t i) const { return cap(i) && t_[i].fend - t_[i].fbegin == 1; }
     bool all_caps(std::size_t i) const;
+    /// A word of two to five letters without a vowel ("bjp"): an acronym, never a name.
+    bool vowelless(std::size_t i) const {
+        const std::string_view w = fw(i);
+        return t_[i].word && w.size() >= 2 && w.size() <= 5 &&
+               std::all_of(w.begin(), w.end(), [](char c) {
+                   return c >= 'b' && c <= 'z' && c != 'e' && c != 'i' && c != 'o' && c != 'u' &&
+                          c != 'y';
+               });
+    }
     bool is_number(std::size_t i) const;
     bool nonplace_owner(std::size_t i) const {
         return owner_[i] >= 0 && !known_[static_cast<std::size_t>(owner_[i])].place;
@@ -976,6 +985,9 @@ bool Finder::person_shape(const Unit& u, Evidence evidence) const {
         if (!t_[i].word) continue;
         if (is_weak_connector(fw(i)) || is_number(i)) return false;
         if (all_caps(i) && t_[i].fend - t_[i].fbegin > 1) return false;
+        // Without case "vhp" is an acronym, no name; two initials may open one ("lk advani").
+        if (upper_ && vowelless(i) && !(i == u.b && fw(i).size() == 2 && i + 1 < u.e))
+            return false;
         if (!place_owner(i)) all_place = false;
         if (!is_particle(fw(i))) ++words;
     }

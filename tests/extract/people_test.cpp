@@ -367,3 +367,16 @@ TEST_CASE("in all-lower-case text a name is words that are no common words",
         "the bridge would reopen in the spring, officials said on monday.");
     CHECK(count_kind(y, ActorKind::person) == 0);
 }
+
+TEST_CASE("without case a word with no vowel is an acronym, no person, but initials open a name",
+          "[extract][people]") {
+    const Extraction x = test::extract_text(
+        "the vote will be held on monday, the kdp said. the vote was fair, said the prn.");
+    CHECK(count_kind(x, ActorKind::person) == 0);
+    const Extraction u = test::extract_text(
+        "THE VOTE WILL BE HELD ON MONDAY, THE KDP SAID. THE VOTE WAS FAIR, SAID THE PRN.");
+    CHECK(count_kind(u, ActorKind::person) == 0);
+    const Extraction y = test::extract_text(
+        "the vote will be held on monday, said mk okonkwo, the mayor. okonkwo left at noon.");
+    CHECK(find_named(y, "mk okonkwo") != nullptr);
+}
