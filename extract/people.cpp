@@ -678,6 +678,19 @@ void Finder::find_units() {
                         continue;
                     }
                 }
+                // Without case a surname may be a common word ("chancellor gordon brown said"):
+                // after a title, one closes a one-word name that a speech verb, a possessive or
+                // a stop follows.
+                if (upper_ && last == i && j == i + 1 && i > sb && lower(j) &&
+                    lex_.titles.count(fw(i - 1)) && !lex_.stopwords.count(fw(j)) &&
+                    !is_particle(fw(j)) && !is_weak_connector(fw(j)) &&
+                    !fw(j).ends_with("self")) {
+                    const std::size_t k = j + 1;
+                    if (k >= se || punct(k, ",") || punct(k, ".") || punct(k, "'") ||
+                        (t_[k].word && fw(k) == "s") ||
+                        lex_.speech_verbs.count(std::string(fw(k))) > 0)
+                        last = j;
+                }
                 break;
             }
             add_unit(i, last + 1, si, sb);

@@ -380,3 +380,17 @@ TEST_CASE("without case a word with no vowel is an acronym, no person, but initi
         "the vote will be held on monday, said mk okonkwo, the mayor. okonkwo left at noon.");
     CHECK(find_named(y, "mk okonkwo") != nullptr);
 }
+
+TEST_CASE("without case a surname that is a common word closes a name after a title",
+          "[extract][people]") {
+    for (const char* text : {"mayor tomas baker said the bridge would reopen in the spring.",
+                             "MAYOR TOMAS BAKER SAID THE BRIDGE WOULD REOPEN IN THE SPRING."}) {
+        const Extraction x = test::extract_text(text);
+        REQUIRE(count_kind(x, ActorKind::person) == 1);
+        CHECK(x.actors[0].id == "person:tomas-baker");
+    }
+    // A pronoun is no surname.
+    const Extraction y =
+        test::extract_text("mayor tomas himself said the bridge would reopen in the spring.");
+    CHECK(find_named(y, "tomas himself") == nullptr);
+}
