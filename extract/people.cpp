@@ -1120,8 +1120,9 @@ Reading Finder::read(const Unit& u) const {
                 k = ke;
                 continue;
             }
+            // "tories say", "mps say": the plain form follows many, not one person.
             if ((*sp == SpeechPosition::after || *sp == SpeechPosition::both) &&
-                r.person != Evidence::title) {
+                r.person != Evidence::title && !(ke == k + 1 && fw(k) == "say")) {
                 r.person = Evidence::speech;
                 r.person_rule = "context:speech-after:" + key_of(k, ke);
             }

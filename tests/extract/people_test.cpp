@@ -394,3 +394,13 @@ TEST_CASE("without case a surname that is a common word closes a name after a ti
         test::extract_text("mayor tomas himself said the bridge would reopen in the spring.");
     CHECK(find_named(y, "tomas himself") == nullptr);
 }
+
+TEST_CASE("a word before the plain form \"say\" speaks for many and is no person",
+          "[extract][people]") {
+    for (const char* text : {"The Varnists say the bridge should reopen in the spring.",
+                             "the varnists say the bridge should reopen in the spring."})
+        CHECK(count_kind(test::extract_text(text), ActorKind::person) == 0);
+    const Extraction x =
+        test::extract_text("Okonkwo says the bridge should reopen in the spring.");
+    CHECK(count_kind(x, ActorKind::person) == 1);
+}
