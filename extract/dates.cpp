@@ -175,7 +175,8 @@ private:
     std::optional<DateMention> month_first(std::size_t i) const {
         const int month = month_of(w_[i]);
         if (month == 0) return std::nullopt;
-        if (!w_.capitalized(i)) return std::nullopt;  // "may", "march" are also verbs
+        // "may", "march" are also verbs: in lower case such a month needs a year after it.
+        const bool needs_year = !w_.capitalized(i) && !w_.name_cased(i);
         std::size_t j = after_month(i);
         DateMention m;
         m.first = i;
@@ -191,6 +192,7 @@ private:
                 m.rule = "date:month-day-year";
                 return m;
             }
+            if (needs_year) return std::nullopt;
             m.last = j + 1;
             return with_anchor_year(m, month, day, "date:month-day");
         }
@@ -214,7 +216,7 @@ private:
         if (w_.is(j, "of")) ++j;
         const int month = month_of(w_[j]);
         if (month == 0) return std::nullopt;
-        if (!w_.capitalized(j)) return std::nullopt;
+        const bool needs_year = !w_.capitalized(j) && !w_.name_cased(j);
         std::size_t k = after_month(j);
         if (w_.is(k, ",")) ++k;
         DateMention m;
@@ -227,6 +229,7 @@ private:
             m.rule = "date:day-month-year";
             return m;
         }
+        if (needs_year) return std::nullopt;
         m.last = j + 1;
         return with_anchor_year(m, month, day, "date:day-month");
     }

@@ -250,9 +250,8 @@ private:
         for (const ActorRef& ref : refs_)
             if (actors_[ref.actor].kind == ActorKind::person)
                 for (std::size_t i = ref.first; i < ref.last; ++i) tags_[i] |= kTagPersonName;
-        // A capitalised word (in ALL-CAPS text: no common word) that names no known actor is
+        // A capitalised word (in ALL-CAPS or lower-case text: no common word) that names no known actor is
         // taken as part of a person's name for counting victims ("killed Salam Joy").
-        if (t_.style == CaseStyle::lower) return;
         for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
             if (tags_[i] != 0 || ref_at_[i] != kNone || !w_.name_cased(i)) continue;
             if (is_function_word(w_[i])) continue;

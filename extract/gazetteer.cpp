@@ -212,7 +212,7 @@ std::vector<NameMatch> Gazetteer::match(std::string_view original, const std::ve
                         if (style == CaseStyle::mixed) {
                             const std::uint32_t have = capital_mask(original, tokens, i, last, ft);
                             ok = (ref.capitals & have) == ref.capitals;
-                        } else if (style == CaseStyle::upper && caps != nullptr &&
+                        } else if (style != CaseStyle::mixed && caps != nullptr &&
                                    last == i + 1 && i < caps->size() && !ref.demonym &&
                                    ref.form != entries_[ref.entry].name) {
                             ok = (*caps)[i] != 0;  // another name that is a common word

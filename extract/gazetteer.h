@@ -68,7 +68,7 @@ public:
 
     /// Finds non-overlapping alias matches, longest first, left to right.
     /// `original` is the document text the tokens index; `style` relaxes case rules for
-    /// ALL-CAPS and all-lower-case text. `caps` (capitals() of text.h), when given for ALL-CAPS
+    /// ALL-CAPS and all-lower-case text. `caps` (capitals() of text.h), when given for such
     /// text, keeps a one-word alias (not the entry's own name) that needs a capital from
     /// matching a common word there: "ISLAND" is no Iceland.
     std::vector<NameMatch> match(std::string_view original, const std::vector<Token>& tokens,

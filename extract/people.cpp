@@ -290,7 +290,7 @@ class Finder {
           sentences_(text.sentences),
           suspicious_(text.suspicious),
           style_(text.style),
-          upper_(text.style == CaseStyle::upper && text.caps.size() == text.tokens.size()),
+          upper_(text.style != CaseStyle::mixed && text.caps.size() == text.tokens.size()),
           caps_(text.caps),
           lex_(lex),
           names_(names),
@@ -310,8 +310,9 @@ class Finder {
         std::size_t pos = t_[i].span.begin;
         return next_code_point(text_, pos);
     }
-    // In ALL-CAPS text a word reads as capitalised when it is no common word (capitals() in
-    // text.h) and as lower case when it is one, so the rules below read it like mixed case.
+    // In ALL-CAPS and all-lower-case text a word reads as capitalised when it is no common word
+    // (capitals() in text.h) and as lower case when it is one, so the rules below read it like
+    // mixed case.
     bool cap(std::size_t i) const {
         if (upper_) return t_[i].word && caps_[i] != 0;
         return t_[i].word && is_upper_cp(first_cp(i));
@@ -325,6 +326,15 @@ class Finder {
     bool touching(std::size_t i) const { return i > 0 && t_[i - 1].span.end == t_[i].span.begin; }
     bool single_capital(std::size_t i) const { return cap(i) && t_[i].fend - t_[i].fbegin == 1; }
     bool all_caps(std::size_t i) const;
+    /// A word of two to five letters without a vowel ("bjp"): an acronym, never a name.
+    bool vowelless(std::size_t i) const {
+        const std::string_view w = fw(i);
+        return t_[i].word && w.size() >= 2 && w.size() <= 5 &&
+               std::all_of(w.begin(), w.end(), [](char c) {
+                   return c >= 'b' && c <= 'z' && c != 'e' && c != 'i' && c != 'o' && c != 'u' &&
+                          c != 'y';
+               });
+    }
     bool is_number(std::size_t i) const;
     bool nonplace_owner(std::size_t i) const {
         return owner_[i] >= 0 && !known_[static_cast<std::size_t>(owner_[i])].place;
@@ -412,7 +422,7 @@ class Finder {
     const std::vector<Sentence>& sentences_;
     const std::vector<Span>& suspicious_;
     CaseStyle style_;
-    bool upper_;                              ///< ALL-CAPS text with its capitals() known
+    bool upper_;  ///< ALL-CAPS or all-lower-case text with its capitals() known
     const std::vector<std::uint8_t>& caps_;   ///< per token, from capitals()
     const PeopleLexicon& lex_;
     const Gazetteer& names_;
@@ -667,6 +677,19 @@ void Finder::find_units() {
                         j = j + 1;
                         continue;
                     }
+                }
+                // Without case a surname may be a common word ("chancellor gordon brown said"):
+                // after a title, one closes a one-word name that a speech verb, a possessive or
+                // a stop follows.
+                if (upper_ && last == i && j == i + 1 && i > sb && lower(j) &&
+                    lex_.titles.count(fw(i - 1)) && !lex_.stopwords.count(fw(j)) &&
+                    !is_particle(fw(j)) && !is_weak_connector(fw(j)) &&
+                    !fw(j).ends_with("self")) {
+                    const std::size_t k = j + 1;
+                    if (k >= se || punct(k, ",") || punct(k, ".") || punct(k, "'") ||
+                        (t_[k].word && fw(k) == "s") ||
+                        lex_.speech_verbs.count(std::string(fw(k))) > 0)
+                        last = j;
                 }
                 break;
             }
@@ -975,6 +998,9 @@ bool Finder::person_shape(const Unit& u, Evidence evidence) const {
         if (!t_[i].word) continue;
         if (is_weak_connector(fw(i)) || is_number(i)) return false;
         if (all_caps(i) && t_[i].fend - t_[i].fbegin > 1) return false;
+        // Without case "vhp" is an acronym, no name; two initials may open one ("lk advani").
+        if (upper_ && vowelless(i) && !(i == u.b && fw(i).size() == 2 && i + 1 < u.e))
+            return false;
         if (!place_owner(i)) all_place = false;
         if (!is_particle(fw(i))) ++words;
     }
@@ -1094,8 +1120,9 @@ Reading Finder::read(const Unit& u) const {
                 k = ke;
                 continue;
             }
+            // "tories say", "mps say": the plain form follows many, not one person.
             if ((*sp == SpeechPosition::after || *sp == SpeechPosition::both) &&
-                r.person != Evidence::title) {
+                r.person != Evidence::title && !(ke == k + 1 && fw(k) == "say")) {
                 r.person = Evidence::speech;
                 r.person_rule = "context:speech-after:" + key_of(k, ke);
             }

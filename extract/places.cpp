@@ -529,7 +529,6 @@ class AddressFinder {
     }
 
     std::vector<Actor> find() {
-        if (text_.style == CaseStyle::lower) return std::move(found_);  // no name signal
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
         find_towns_in_text();
@@ -558,7 +557,8 @@ class AddressFinder {
         const Token& token = text_.tokens[t];
         return {text_.folded.text.data() + token.fbegin, token.fend - token.fbegin};
     }
-    /// Capitalised; in ALL-CAPS text also no word for a kind of place ("KOLOFATA CHIEFDOM").
+    /// Capitalised; in ALL-CAPS and lower-case text also no word for a kind of place
+    /// ("KOLOFATA CHIEFDOM").
     bool upper(std::size_t t) const {
         return text_.capitalised(t) &&
                (text_.style == CaseStyle::mixed ||
@@ -584,11 +584,11 @@ class AddressFinder {
     }
 
     /// Where an address frames the name ("in X, <subdivision>", "in X village"), ALL-CAPS
-    /// text may spell it with common words ("IN BLOOMING GROVE, PENNSYLVANIA"): any word but a
+    /// and lower-case text may spell it with common words ("IN BLOOMING GROVE, PENNSYLVANIA"): any word but a
     /// function word, a verb of place or a word for a kind of place.
     bool framed_name_word(std::size_t t) const {
         if (upper(t)) return true;
-        if (text_.style != CaseStyle::upper || !text_.tokens[t].word) return false;
+        if (text_.style == CaseStyle::mixed || !text_.tokens[t].word) return false;
         const std::string_view w = word(t);
         return !(w[0] >= '0' && w[0] <= '9') && !is_function_word(w) && !is_locative_verb(w) &&
                !is_calendar_word(w) && !is_title(w) && !is_place_head(w) &&
@@ -604,7 +604,7 @@ class AddressFinder {
     std::size_t name_run(std::size_t end, bool framed = false) const {
         std::size_t b = end, words = 0;
         const auto name_word = [&](std::size_t t) { return framed ? framed_name_word(t) : upper(t); };
-        while (b > 0 && words < (framed && text_.style == CaseStyle::upper ? 4u : 5u)) {
+        while (b > 0 && words < (framed && text_.style != CaseStyle::mixed ? 4u : 5u)) {
             const std::size_t t = b - 1;
             if (match_at_[t] >= 0) break;
             if (text_.tokens[t].word && name_word(t)) {
@@ -1314,11 +1314,12 @@ class PlaceResolver {
     }
 
     /// Part of a person's or an organisation's name: after a title, or beside a capitalised
-    /// word that is neither a place nor part of a longer place or facility name.
+    /// word that is neither a place nor part of a longer place or facility name ("david
+    /// rubin" in lower case: capitals() reads "rubin" as a name).
     bool in_name(std::size_t i) const {
         const NameMatch& m = matches_[i];
         const Position& p = pos_[i];
-        if (!mixed_ || m.last_token - m.first_token != 1) return false;
+        if (m.last_token - m.first_token != 1) return false;
         if (p.next_upper && !p.next_is_match && !is_place_head(p.next) &&
             !(p.next_next_upper && is_place_head(p.next_next)))
             return true;
@@ -1365,11 +1366,22 @@ class PlaceResolver {
             // Towns of the second tier need their country or subdivision named; names that are
             // common words need it named in the same sentence.
             if (info.small && !chained && country == none && region == none) continue;
-            if (info.common_word && !chained) {
+            // Without case, a name that reads as a common word (capitals() in text.h: British
+            // spellings the data's flag misses, "centre") is one too.
+            const bool common_word =
+                info.common_word || (!mixed_ && !is_country && m.last_token == m.first_token + 1 &&
+                                     !upper(m.first_token));
+            if (common_word && !chained) {
                 if (!mixed_) continue;
                 const bool big_city = !is_region && e.population >= 100000 && !p.initial;
                 if (!big_city && country != Level::sentence && region < document) continue;
             }
+            // Without case, a lone town name right after a verb of speech is the speaker's
+            // first name ("said david frost") unless its country is named.
+            if (!mixed_ && !is_country && !is_region && !chained && country == none &&
+                region == none && m.last_token == m.first_token + 1 &&
+                contains({"said", "says", "told", "added", "asked", "explained", "stated"}, p.prev))
+                continue;
             // "in Salerno (District), Afghanistan": not the Italian city.
             if (!is_country && !chained && country == none && region == none && !info.capital &&
                 e.population < 1000000 && contradicted(i, e))

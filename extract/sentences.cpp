@@ -247,6 +247,8 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t* cuts) 
                     split = starter;  // "the U.S. He left" splits, "the U.S. State Department" not
                 else if (std::isupper(static_cast<unsigned char>(bare[0])))
                     split = false;  // an initial: "John F. Kennedy"
+                else if (lower_case_text && !starter && bare[0] != 'a' && bare[0] != 'i')
+                    split = false;  // "john f. kennedy" in lower-cased text
             }
         }
         if (split && !lower_case_text && !plausible_start(text, next)) split = false;

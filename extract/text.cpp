@@ -303,13 +303,23 @@ std::vector<std::uint8_t> capitals(std::string_view original, const FoldedText& 
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
         if (!t.word) continue;
-        if (style != CaseStyle::upper) {
+        if (style == CaseStyle::mixed) {
             out[i] = starts_upper(original, t);
             continue;
         }
         const std::string_view w(folded.text.data() + t.fbegin, t.fend - t.fbegin);
         const auto c = static_cast<unsigned char>(w.front());
         if (c >= '0' && c <= '9') continue;
+        if (style == CaseStyle::lower) {
+            // A single letter is an initial only with its stop ("alberto m. fernandez"), not
+            // the "s" of "iraq's".
+            const bool initial = w.size() == 1 && w != "a" && w != "i" && i + 1 < tokens.size() &&
+                                 tokens[i + 1].span.begin == t.span.end &&
+                                 original[t.span.end] == '.';
+            out[i] = starts_upper(original, t) || initial ||
+                     (w.size() > 1 && !common.contains(FingerprintSet::of(w)));
+            continue;
+        }
         // A single letter other than "a" is an initial ("ALBERTO M. FERNANDEZ").
         out[i] = starts_upper(original, t) &&
                  ((w.size() == 1 && w != "a") || !common.contains(FingerprintSet::of(w)));

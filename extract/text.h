@@ -81,11 +81,12 @@ CaseStyle case_style(std::string_view text);
 /// True when the token's first letter is an upper-case one in `original`.
 bool starts_upper(std::string_view original, const Token& token);
 
-/// Per token, 1 when the word reads as capitalised, the mark of a name. In mixed-case and
-/// lower-case text that is its first letter being upper case. In ALL-CAPS text, where every
-/// word starts with a capital, it is a word that is no lower-case English word of `common`
-/// (fingerprints of data/common_words.tsv) and no number: "IN MAGE, BRAZIL" reads like
-/// "in Mage, Brazil".
+/// Per token, 1 when the word reads as capitalised, the mark of a name. In mixed-case text
+/// that is its first letter being upper case. In ALL-CAPS text, where every word starts with a
+/// capital, it is a word that is no lower-case English word of `common` (fingerprints of
+/// data/common_words.tsv) and no number: "IN MAGE, BRAZIL" reads like "in Mage, Brazil".
+/// In all-lower-case text, where no word does, it is the same test (a single letter only with
+/// its stop: "m." is an initial, the "s" of "iraq's" none), or a capital the writer kept.
 std::vector<std::uint8_t> capitals(std::string_view original, const FoldedText& folded,
                                    const std::vector<Token>& tokens, CaseStyle style,
                                    const FingerprintSet& common);

@@ -96,3 +96,30 @@ TEST_CASE("calendar arithmetic crosses months, years and leap days", "[extract][
     CHECK(weekday(CivilDate{2016, 7, 4}) == 0);  // a Monday
     CHECK(weekday(CivilDate{2000, 1, 1}) == 5);  // a Saturday
 }
+
+TEST_CASE("in all-lower-case text months read as dates, and may or march only with a year",
+          "[extract][dates]") {
+    FingerprintSet common;
+    for (const char* w : {"the", "on", "may", "march", "they", "troops", "miles", "more", "in"})
+        common.insert(FingerprintSet::of(w));
+    const auto lower_dates = [&](const std::string& text) {
+        const FoldedText folded = fold(text);
+        const std::vector<Token> tokens = tokenize(folded);
+        const std::vector<std::uint8_t> caps =
+            capitals(text, folded, tokens, CaseStyle::lower, common);
+        const Words words(text, folded, tokens, &caps);
+        std::vector<std::string> out;
+        for (const DateMention& m : find_dates(words, 0, tokens.size(), CivilDate{2016, 7, 4}))
+            out.push_back(to_iso(m.date));
+        return out;
+    };
+    CHECK(lower_dates("the attack on july 3, 2016 in the north") ==
+          std::vector<std::string>{"2016-07-03"});
+    CHECK(lower_dates("the attack on may 3, 2016 in the north") ==
+          std::vector<std::string>{"2016-05-03"});
+    CHECK(lower_dates("the attack in march 2015 in the north") ==
+          std::vector<std::string>{"2015-03"});
+    CHECK(lower_dates("the attack on july 3 in the north") ==
+          std::vector<std::string>{"2016-07-03"});
+    CHECK(lower_dates("they may 3 more, troops march 5 miles").empty());
+}

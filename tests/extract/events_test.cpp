@@ -693,3 +693,16 @@ TEST_CASE("a country named as an attribute of a noun is not where the event happ
     REQUIRE(in[0].place);
     CHECK(in[0].place->country_code == "US");
 }
+
+TEST_CASE("all-lower-case text: an event keeps its town, date and a named victim",
+          "[extract][events]") {
+    const auto events = events_of(
+        "gunmen shot and killed tomas verlan, a local trader, in kandahar, afghanistan, on "
+        "july 3, 2016.");
+    REQUIRE_FALSE(events.empty());
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->city == "Kandahar");
+    CHECK(events[0].date == "2016-07-03");
+    REQUIRE(events[0].killed);
+    CHECK(events[0].killed->value == 1);
+}

@@ -349,3 +349,58 @@ TEST_CASE("a pattern organisation whose militants claim an attack is an armed gr
         if (a.id == "group:valdora-workers-union") group = a.kind == ekg::ActorKind::group;
     CHECK(group);
 }
+
+TEST_CASE("in all-lower-case text a name is words that are no common words",
+          "[extract][people]") {
+    const Extraction x = test::extract_text(
+        "mara okonkwo said the bridge would reopen in the spring. \"we are ready,\" said "
+        "okonkwo.");
+    REQUIRE(count_kind(x, ActorKind::person) == 1);
+    const Actor* p = find_named(x, "mara okonkwo");
+    REQUIRE(p != nullptr);
+    CHECK(p->mentions.size() == 2);  // the surname alone resolves to the full name
+    // An initial keeps its stop: "m." joins the name, the "s" of a possessive does not.
+    const Extraction i = test::extract_text(
+        "\"the bridge will reopen,\" said tomas r. verlan, the mayor. verlan's office agreed.");
+    CHECK(find_named(i, "tomas r. verlan") != nullptr);
+    const Extraction y = test::extract_text(
+        "the bridge would reopen in the spring, officials said on monday.");
+    CHECK(count_kind(y, ActorKind::person) == 0);
+}
+
+TEST_CASE("without case a word with no vowel is an acronym, no person, but initials open a name",
+          "[extract][people]") {
+    const Extraction x = test::extract_text(
+        "the vote will be held on monday, the kdp said. the vote was fair, said the prn.");
+    CHECK(count_kind(x, ActorKind::person) == 0);
+    const Extraction u = test::extract_text(
+        "THE VOTE WILL BE HELD ON MONDAY, THE KDP SAID. THE VOTE WAS FAIR, SAID THE PRN.");
+    CHECK(count_kind(u, ActorKind::person) == 0);
+    const Extraction y = test::extract_text(
+        "the vote will be held on monday, said mk okonkwo, the mayor. okonkwo left at noon.");
+    CHECK(find_named(y, "mk okonkwo") != nullptr);
+}
+
+TEST_CASE("without case a surname that is a common word closes a name after a title",
+          "[extract][people]") {
+    for (const char* text : {"mayor tomas baker said the bridge would reopen in the spring.",
+                             "MAYOR TOMAS BAKER SAID THE BRIDGE WOULD REOPEN IN THE SPRING."}) {
+        const Extraction x = test::extract_text(text);
+        REQUIRE(count_kind(x, ActorKind::person) == 1);
+        CHECK(x.actors[0].id == "person:tomas-baker");
+    }
+    // A pronoun is no surname.
+    const Extraction y =
+        test::extract_text("mayor tomas himself said the bridge would reopen in the spring.");
+    CHECK(find_named(y, "tomas himself") == nullptr);
+}
+
+TEST_CASE("a word before the plain form \"say\" speaks for many and is no person",
+          "[extract][people]") {
+    for (const char* text : {"The Varnists say the bridge should reopen in the spring.",
+                             "the varnists say the bridge should reopen in the spring."})
+        CHECK(count_kind(test::extract_text(text), ActorKind::person) == 0);
+    const Extraction x =
+        test::extract_text("Okonkwo says the bridge should reopen in the spring.");
+    CHECK(count_kind(x, ActorKind::person) == 1);
+}

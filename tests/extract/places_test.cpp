@@ -400,3 +400,33 @@ TEST_CASE("ALL-CAPS copy: another name of a country that is a common word names 
         "A BOMB EXPLODED AT A HOTEL IN ANKARA, TURKEY, ON FRIDAY, KILLING TWO PEOPLE.");
     CHECK(find_actor(y, "country:TR") != nullptr);
 }
+
+TEST_CASE("all-lower-case text: listed places, addresses and names inside people's names",
+          "[extract][places]") {
+    const Extraction x = ekg::test::extract_text(
+        "a car bomb exploded in a crowded market in baghdad on monday. police said the market "
+        "was closed.");
+    CHECK(find_actor(x, "city:98182") != nullptr);
+    CHECK(find_actor(x, "city:3088461") == nullptr);  // "police" is no Polish town
+    // An address names a town no data file lists, as in mixed case.
+    const Extraction y = ekg::test::extract_text(
+        "gunmen attacked a checkpoint in zorvandi, kandahar, afghanistan, on friday.");
+    CHECK(find_actor(y, "place:AF:zorvandi") != nullptr);
+    // Beside a word that is no common word, a place name is part of a person's name.
+    const Extraction z = ekg::test::extract_text(
+        "president obama met the delegation. later hassan rouhani said the talks went well.");
+    CHECK(find_actor(z, "city:1854849") == nullptr);  // Obama, Japan
+    CHECK(find_actor(z, "city:1270239") == nullptr);  // Hassan, India
+}
+
+TEST_CASE("without case, a town named by a common word or a speaker's first name is no place",
+          "[extract][places]") {
+    // "centre" is a British spelling: a common word, in capitals as in lower case.
+    for (const char* text : {"the new sports centre will open in june, the council said.",
+                             "THE NEW SPORTS CENTRE WILL OPEN IN JUNE, THE COUNCIL SAID."})
+        CHECK(place_ids(ekg::test::extract_text(text)).empty());
+    // A town's name right after "said" is the speaker's first name.
+    const Extraction x = ekg::test::extract_text(
+        "the demands should be resisted, said david frost, the director general.");
+    CHECK(place_ids(x).empty());
+}

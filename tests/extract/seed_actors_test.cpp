@@ -180,3 +180,24 @@ TEST_CASE("the seed article in ALL-CAPS keeps its eight attacks and its quotes' 
             ++attributed;
     CHECK(attributed >= 9);
 }
+
+TEST_CASE("the seed article lower-cased keeps its eight attacks and its quotes' speakers",
+          "[extract][seed]") {
+    std::string text = test::read_file(test::source_dir() / "samples/isis-social-media-war.txt");
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const Extraction x = test::extract_text(text);
+    CHECK(x.events.size() == 8);
+    REQUIRE_FALSE(x.events.empty());
+    REQUIRE(x.events[0].killed);
+    CHECK(x.events[0].killed->value == 157);
+    REQUIRE(x.events[0].place);
+    CHECK(x.events[0].place->city == "Baghdad");
+    std::size_t attributed = 0;
+    for (const Claim& c : x.claims)
+        if ((c.kind == ClaimKind::quote || c.kind == ClaimKind::statement) &&
+            (c.speaker == "person:alberto-fernandez" || c.speaker == "person:laith-alkhouri" ||
+             c.speaker == "person:scott-neil"))
+            ++attributed;
+    CHECK(attributed >= 9);
+}

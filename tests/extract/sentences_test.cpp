@@ -80,3 +80,9 @@ TEST_CASE("a quotation closed by a comma stays with its attribution", "[extract]
     // Without an attribution the quoted sentences are sentences of their own.
     CHECK(split("\xE2\x80\x9CWe will stay. We will fight.\xE2\x80\x9D The crowd cheered.").size() == 3);
 }
+
+TEST_CASE("in lower-cased text an initial's stop ends no sentence", "[extract][sentences]") {
+    CHECK(split("the bridge will reopen, said tomas r. verlan on monday. the mayor agreed.") ==
+          std::vector<std::string>{"the bridge will reopen, said tomas r. verlan on monday.",
+                                   "the mayor agreed."});
+}

@@ -107,3 +107,25 @@ TEST_CASE("the common-word list loads lower-case words and names the line of a b
     CHECK(shipped.contains(FingerprintSet::of("killed")));
     CHECK_FALSE(shipped.contains(FingerprintSet::of("kandahar")));
 }
+
+TEST_CASE("in all-lower-case text words that are no common word and initials read as names",
+          "[extract][text]") {
+    FingerprintSet common;
+    for (const char* w : {"gunmen", "shot", "in", "home", "his", "on", "may", "s", "said"})
+        common.insert(FingerprintSet::of(w));
+    const auto caps_of = [&](const std::string& text) {
+        const FoldedText folded = fold(text);
+        const std::vector<Token> tokens = tokenize(folded);
+        const std::vector<std::uint8_t> caps =
+            capitals(text, folded, tokens, CaseStyle::lower, common);
+        std::string marks;
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            if (tokens[i].word) marks += caps[i] ? 'N' : '.';
+        return marks;
+    };
+    CHECK(caps_of("gunmen shot verlan in his home in zorvandi on 12 may") == "..N....N...");
+    // "r." is an initial, the "s" of a possessive is none; a capital kept is a name.
+    CHECK(caps_of("said tomas r. verlan") == ".NNN");
+    CHECK(caps_of("verlan's home") == "N..");
+    CHECK(caps_of("his ISIS home") == ".N.");
+}
