@@ -88,7 +88,9 @@ def peers(corpus, runs, names=("wink", "compromise")):
     for peer in names:
         secs = []
         for _ in range(runs):
-            r = subprocess.run(["node", script, peer] + corpus, capture_output=True, text=True, cwd=cache)
+            # The peer runs in its cache folder: give it the corpus paths absolute.
+            r = subprocess.run(["node", script, peer] + [os.path.abspath(c) for c in corpus],
+                               capture_output=True, text=True, cwd=cache)
             if r.returncode != 0:
                 print(f"peer {peer} failed: {r.stderr[-300:]}")
                 break
