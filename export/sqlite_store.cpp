@@ -427,6 +427,13 @@ public:
                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)))
                  : std::string();
     }
+    /// Column i's text without a copy, valid until the next step.
+    std::string_view view(int i) const {
+        const auto* p = sqlite3_column_text(stmt_, i);
+        return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                    static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)))
+                 : std::string_view();
+    }
     std::int64_t integer(int i) const { return sqlite3_column_int64(stmt_, i); }
     std::optional<double> real(int i) const {
         if (sqlite3_column_type(stmt_, i) == SQLITE_NULL) return std::nullopt;
@@ -779,28 +786,74 @@ void Store::for_each_extraction(bool with_text, const std::function<void(Extract
         f(parse_stored(std::move(batch.front()), path_));
 }
 
-void Store::for_each_actor(const std::function<void(const std::string&, const Actor&)>& f) const {
-    // SQLite picks the few fields out of the stored JSON: the mentions are never parsed.
-    Statement s(db_,
-                "SELECT d.id, json_extract(a.value, '$.id'), json_extract(a.value, '$.name'), "
-                "json_extract(a.value, '$.kind'), json_extract(a.value, '$.rule'), "
-                "(SELECT group_concat(l.value, char(31)) FROM json_each(a.value, '$.aliases') l) "
-                "FROM documents d, json_each(d.extraction, '$.actors') a",
-                path_);
-    Actor a;
+namespace {
+
+/// The stored extractions one at a time, each walked for one top-level array ("actors",
+/// "events") without parsing the rest: `element(cursor, document_id)` reads each element (the
+/// cursor at it) and must consume it. A malformed extraction is an Error naming the document.
+template <class Element>
+void for_each_stored_element(sqlite3* db, const std::string& path, std::string_view array,
+                             Element element) {
+    Statement s(db, "SELECT id, extraction FROM documents ORDER BY rowid", path);
+    std::string key, document_id;
     while (s.step()) {
-        a.id = s.text(1);
-        a.name = s.text(2);
-        const std::string kind = s.text(3);
+        document_id = s.text(0);
+        extract::JsonCursor c(s.view(1));
+        bool ok = c.enter('{');
+        while (ok && c.next_key(key)) {
+            if (key != array) {
+                ok = c.skip();
+                continue;
+            }
+            ok = c.enter('[');
+            while (ok && c.next_element()) ok = element(c, document_id);
+        }
+        if (!ok || c.failed())
+            throw Error(ExitCode::io, path + ": stored extraction of document " + document_id +
+                                          " is malformed: its " + std::string(array) + " cannot be read");
+    }
+}
+
+/// Reads the array of strings at the cursor.
+bool read_strings(extract::JsonCursor& c, std::vector<std::string>& out) {
+    out.clear();
+    if (c.peek() == 'n') return c.skip();
+    if (!c.enter('[')) return false;
+    std::string value;
+    while (c.next_element()) {
+        if (!c.string(value)) return false;
+        out.push_back(value);
+    }
+    return !c.failed();
+}
+
+}  // namespace
+
+void Store::for_each_actor(const std::function<void(const std::string&, const Actor&)>& f) const {
+    // Only the few fields resolution needs are read: the mentions are stepped over, not parsed.
+    Actor a;
+    std::string key, kind;
+    for_each_stored_element(db_, path_, "actors", [&](extract::JsonCursor& c, const std::string& document_id) {
+        a = Actor{};
+        kind.clear();
+        bool ok = c.enter('{');
+        while (ok && c.next_key(key)) {
+            if (key == "id") ok = c.string(a.id);
+            else if (key == "name") ok = c.string(a.name);
+            else if (key == "kind") ok = c.string(kind);
+            else if (key == "rule") ok = c.string(a.rule);
+            else if (key == "aliases") ok = read_strings(c, a.aliases);
+            else ok = c.skip();
+        }
+        if (!ok || c.failed()) return false;
         const auto k = actor_kind_from_string(kind);
         if (a.id.empty() || !k)
-            throw Error(ExitCode::io, path_ + ": stored extraction of document " + s.text(0) +
+            throw Error(ExitCode::io, path_ + ": stored extraction of document " + document_id +
                                           " is malformed: an actor without id or with kind '" + kind + "'");
         a.kind = *k;
-        a.rule = s.text(4);
-        a.aliases = split(s.text(5), kUnitSeparator);
-        f(s.text(0), a);
-    }
+        f(document_id, a);
+        return true;
+    });
 }
 
 namespace {
@@ -1167,55 +1220,87 @@ private:
 }  // namespace
 
 void Store::plan_merges(const graph::ActorResolution& resolution) {
-    // The few fields merging needs, picked out of the stored JSON by SQLite, one place key at a
-    // time: the whole corpus is never held in memory.
+    // The few fields merging needs, read out of the stored JSON (the rest stepped over) into a
+    // temporary table, then clustered one place key at a time: the corpus is never held in memory.
     exec("CREATE TEMP TABLE IF NOT EXISTS merge_candidates(place_key TEXT, days INTEGER, event_id TEXT, "
          "document_id TEXT, family TEXT, perpetrators TEXT); DELETE FROM temp.merge_candidates;");
     {
-        Statement select(
-            db_,
-            "SELECT d.id, json_extract(e.value, '$.id'), json_extract(e.value, '$.date'), "
-            "json_extract(e.value, '$.type'), json_extract(e.value, '$.cameo'), "
-            "json_extract(e.value, '$.gtd_attack_type'), json_extract(e.value, '$.place.actor'), "
-            "json_extract(e.value, '$.place.country_code'), json_extract(e.value, '$.place.city'), "
-            "json_extract(e.value, '$.place.name'), "
-            "(SELECT group_concat(json_extract(p.value, '$.actor'), char(31)) "
-            " FROM json_each(e.value, '$.perpetrators') p) "
-            "FROM documents d, json_each(d.extraction, '$.events') e "
-            "WHERE length(json_extract(e.value, '$.date')) = 10 AND json_type(e.value, '$.place') = 'object'",
-            path_);
         Statement insert(db_, "INSERT INTO temp.merge_candidates VALUES (?,?,?,?,?,?)", path_);
-        while (select.step()) {
-            Event e;
-            e.id = select.text(1);
-            e.date = select.text(2);
-            e.type = select.text(3);
-            e.cameo = select.text(4);
-            e.gtd_attack_type = select.text(5);
+        std::string key, actor;
+        Event e;
+        bool placed = false;
+        // The place object's fields; false on a fault.
+        const auto read_place = [&](extract::JsonCursor& c) {
+            if (c.peek() != '{') return c.skip();
+            placed = true;
             Place place;
-            place.actor = resolution.canonical(select.text(6));
-            place.country_code = select.text(7);
-            place.city = select.text(8);
-            place.name = select.text(9);
-            e.place = std::move(place);
-            for (const std::string& id : split(select.text(10), kUnitSeparator)) {
-                Arg a;
-                a.actor = resolution.canonical(id);
-                e.perpetrators.push_back(std::move(a));
+            bool ok = c.enter('{');
+            while (ok && c.next_key(key)) {
+                if (key == "actor") ok = c.string(place.actor);
+                else if (key == "country_code") ok = c.string(place.country_code);
+                else if (key == "city") ok = c.string(place.city);
+                else if (key == "name") ok = c.string(place.name);
+                else ok = c.skip();
             }
-            const auto candidate = graph::merge_candidate(e, select.text(0));
-            if (!candidate) continue;
-            const graph::MergeCandidate& c = candidate->second;
+            place.actor = resolution.canonical(place.actor);
+            e.place = std::move(place);
+            return ok && !c.failed();
+        };
+        // The perpetrators' actor ids (those without an actor are text only: left out).
+        const auto read_perpetrators = [&](extract::JsonCursor& c) {
+            if (c.peek() != '[') return c.skip();
+            bool ok = c.enter('[');
+            while (ok && c.next_element()) {
+                actor.clear();
+                bool named = false;
+                ok = c.enter('{');
+                while (ok && c.next_key(key)) {
+                    if (key == "actor" && c.peek() != 'n') {
+                        ok = c.string(actor);
+                        named = true;
+                    } else {
+                        ok = c.skip();
+                    }
+                }
+                if (named) {
+                    Arg a;
+                    a.actor = resolution.canonical(actor);
+                    e.perpetrators.push_back(std::move(a));
+                }
+            }
+            return ok && !c.failed();
+        };
+        for_each_stored_element(db_, path_, "events", [&](extract::JsonCursor& c, const std::string& document_id) {
+            e = Event{};
+            placed = false;
+            bool ok = c.enter('{');
+            while (ok && c.next_key(key)) {
+                if (key == "id") ok = c.string(e.id);
+                else if (key == "date") ok = c.string(e.date);
+                else if (key == "type") ok = c.string(e.type);
+                else if (key == "cameo") ok = c.string(e.cameo);
+                else if (key == "gtd_attack_type") ok = c.string(e.gtd_attack_type);
+                else if (key == "place") ok = read_place(c);
+                else if (key == "perpetrators") ok = read_perpetrators(c);
+                else ok = c.skip();
+            }
+            if (!ok || c.failed()) return false;
+            // Only a report with a day and a place object can merge.
+            if (e.date.size() != 10 || !placed) return true;
+            const auto candidate = graph::merge_candidate(e, document_id);
+            if (!candidate) return true;
+            const graph::MergeCandidate& m = candidate->second;
             std::string ids;
-            for (const std::string& p : c.perpetrators) ids += (ids.empty() ? "" : std::string(1, kUnitSeparator)) + p;
+            for (const std::string& p : m.perpetrators) ids += (ids.empty() ? "" : std::string(1, kUnitSeparator)) + p;
             insert.bind(1, candidate->first)
-                .bind(2, c.days)
-                .bind(3, c.event_id)
-                .bind(4, c.document_id)
-                .bind(5, c.family)
+                .bind(2, m.days)
+                .bind(3, m.event_id)
+                .bind(4, m.document_id)
+                .bind(5, m.family)
                 .bind(6, ids);
             insert.run();
-        }
+            return true;
+        });
     }
     exec("CREATE TEMP TABLE IF NOT EXISTS merge_plan(event_id TEXT PRIMARY KEY, merged_id TEXT NOT NULL) "
          "WITHOUT ROWID; DELETE FROM temp.merge_plan;");

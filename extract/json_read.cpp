@@ -1,5 +1,6 @@
 #include "json_read.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -251,6 +252,90 @@ private:
 };
 
 }  // namespace
+
+char JsonCursor::peek() {
+    i_ = skip_space(s_, i_);
+    return i_ < s_.size() ? s_[i_] : '\0';
+}
+
+bool JsonCursor::enter(char open) {
+    if (failed_ || peek() != open) return fail();
+    ++i_;
+    return true;
+}
+
+bool JsonCursor::more(char close) {
+    if (failed_) return false;
+    char c = peek();
+    if (c == ',') {
+        ++i_;
+        c = peek();
+    }
+    if (c == close) {
+        ++i_;
+        return false;
+    }
+    return c != '\0' || fail();
+}
+
+bool JsonCursor::next_key(std::string& key) {
+    if (!more('}')) return false;
+    if (peek() != '"') return fail();
+    ++i_;
+    key.clear();
+    if (!read_json_string(s_, i_, key) || peek() != ':') return fail();
+    ++i_;
+    return true;
+}
+
+bool JsonCursor::string(std::string& out) {
+    out.clear();
+    const char c = peek();
+    if (c == 'n') return skip();
+    if (c != '"') return fail();
+    ++i_;
+    return read_json_string(s_, i_, out) || fail();
+}
+
+bool JsonCursor::skip_string() {
+    for (;;) {
+        i_ = s_.find_first_of("\"\\", i_);
+        if (i_ == std::string_view::npos) {
+            i_ = s_.size();
+            return fail();
+        }
+        if (s_[i_++] == '"') return true;
+        ++i_;  // the escaped byte
+    }
+}
+
+bool JsonCursor::skip() {
+    if (failed_) return false;
+    const char c = peek();
+    if (c == '"') {
+        ++i_;
+        return skip_string();
+    }
+    if (c == '{' || c == '[') {
+        std::size_t depth = 0;
+        while (i_ < s_.size()) {
+            const char d = s_[i_++];
+            if (d == '"') {
+                if (!skip_string()) return false;
+            } else if (d == '{' || d == '[') {
+                ++depth;
+            } else if ((d == '}' || d == ']') && --depth == 0) {
+                return true;
+            }
+        }
+        return fail();
+    }
+    const std::size_t start = i_;
+    while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' ||
+                              s_[i_] == '+' || s_[i_] == '.'))
+        ++i_;
+    return i_ > start || fail();
+}
 
 bool parse_json_fast(std::string_view text, nlohmann::json& out) {
     return Reader(text).document(out);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include "error.h"
 #include "sqlite_store.h"
 #include "support.h"
@@ -123,4 +125,36 @@ TEST_CASE("the graph is current after a rebuild and stale once a document is add
     CHECK(store.count("nodes") > 0);
     store.write_graph({docs[0]});  // a graph of something else than what is stored
     CHECK_FALSE(store.graph_is_current());
+}
+
+TEST_CASE("a stored extraction that cannot be read stops the rebuild with an error naming its document",
+          "[export][sqlite]") {
+    test::TempDir dir;
+    const auto path = (dir.path / "t.db").string();
+    const auto docs = two_documents();
+    {
+        exporter::Store store(path, true);
+        store.add_documents(docs);
+        store.rebuild_graph();
+    }
+    const std::string broken = docs[1].document.id;
+    // Cut its stored JSON inside the actors, which the first pass of a rebuild reads.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    const std::string sql = "UPDATE documents SET extraction = substr(extraction, 1, "
+                            "instr(extraction, '\"actors\"') + 30) WHERE id = '" + broken + "'";
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+    exporter::Store store(path, true);
+    const auto nodes = store.count("nodes");
+    try {
+        store.rebuild_graph();
+        FAIL("rebuilt");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::io);
+        CHECK(std::string(e.what()).find(broken) != std::string::npos);
+        CHECK(std::string(e.what()).find("malformed") != std::string::npos);
+    }
+    CHECK(store.count("nodes") == nodes);  // the graph written before is kept
 }

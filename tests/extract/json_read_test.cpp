@@ -53,3 +53,82 @@ TEST_CASE("the fast JSON reader leaves to nlohmann what it is not sure of", "[ex
     CHECK(extract::parse_json("18446744073709551616").is_number_float());
     CHECK_THROWS_AS(extract::parse_json("[1,]"), nlohmann::json::parse_error);
 }
+
+TEST_CASE("the JSON cursor reads chosen fields and steps over the rest", "[extract][json]") {
+    const std::string text =
+        R"({"skip": {"a": [1, "x]}", {"b": "\"{"}], "n": -1.5e3}, "items": [)"
+        R"({"id": "one", "tags": ["t1", "t\u00e9"], "deep": [[[]]], "note": null},)"
+        R"( {"id": "two", "tags": [], "flag": true}], "tail": "end"})";
+    extract::JsonCursor c(text);
+    std::string key, value, tail;
+    std::vector<std::string> ids, tags;
+    REQUIRE(c.enter('{'));
+    while (c.next_key(key)) {
+        if (key == "items") {
+            REQUIRE(c.enter('['));
+            while (c.next_element()) {
+                REQUIRE(c.enter('{'));
+                while (c.next_key(key)) {
+                    if (key == "id") {
+                        REQUIRE(c.string(value));
+                        ids.push_back(value);
+                    } else if (key == "tags") {
+                        REQUIRE(c.enter('['));
+                        while (c.next_element()) {
+                            REQUIRE(c.string(value));
+                            tags.push_back(value);
+                        }
+                    } else {
+                        REQUIRE(c.skip());
+                    }
+                }
+            }
+        } else if (key == "tail") {
+            REQUIRE(c.string(tail));
+        } else {
+            REQUIRE(c.skip());
+        }
+    }
+    CHECK_FALSE(c.failed());
+    CHECK(ids == std::vector<std::string>{"one", "two"});
+    CHECK(tags == std::vector<std::string>{"t1", "t\xC3\xA9"});
+    CHECK(tail == "end");
+    CHECK(c.peek() == '\0');
+}
+
+TEST_CASE("the JSON cursor fails on truncated or misplaced JSON", "[extract][json]") {
+    std::string key, value;
+    {
+        extract::JsonCursor c(R"({"a": [1, 2)");
+        REQUIRE(c.enter('{'));
+        REQUIRE(c.next_key(key));
+        CHECK_FALSE(c.skip());
+        CHECK(c.failed());
+    }
+    {
+        extract::JsonCursor c(R"({"a": "open)");
+        REQUIRE(c.enter('{'));
+        REQUIRE(c.next_key(key));
+        CHECK_FALSE(c.string(value));
+        CHECK(c.failed());
+    }
+    {
+        extract::JsonCursor c(R"({"a" 1})");
+        REQUIRE(c.enter('{'));
+        CHECK_FALSE(c.next_key(key));
+        CHECK(c.failed());
+    }
+    {
+        extract::JsonCursor c(R"([1, 2)");
+        REQUIRE(c.enter('['));
+        while (c.next_element()) REQUIRE(c.skip());
+        CHECK(c.failed());  // the array never closes
+    }
+    {
+        extract::JsonCursor c(R"({"a": 5})");
+        REQUIRE(c.enter('{'));
+        REQUIRE(c.next_key(key));
+        CHECK_FALSE(c.string(value));  // a number is no string
+        CHECK(c.failed());
+    }
+}
