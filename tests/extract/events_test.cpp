@@ -706,3 +706,39 @@ TEST_CASE("all-lower-case text: an event keeps its town, date and a named victim
     REQUIRE(events[0].killed);
     CHECK(events[0].killed->value == 1);
 }
+
+TEST_CASE("sport, film and market senses of weak triggers make no event", "[extract][events]") {
+    SECTION("a team beats another, with a score") {
+        CHECK(events_of("Northvale beat Eastport 3-1 in Madrid on Saturday.").empty());
+        CHECK(events_of("the home side were well beaten in the cup semi-final in Lyon.").empty());
+    }
+    SECTION("a shot at goal and an injured player") {
+        CHECK(events_of("Karlsson curled a low shot past the goalkeeper in Milan.").empty());
+        CHECK(events_of("The coach replaced the injured Petrov at half-time in Porto.").empty());
+    }
+    SECTION("a film shot on location, a market explosion, a politician blasting plans") {
+        CHECK(events_of("Most of the film was shot in Prague last spring.").empty());
+        CHECK(events_of("Sales of gadgets exploded in Japan as consumers bought new handsets.").empty());
+        CHECK(events_of("Harlow blasts Tory spending plans in London.").empty());
+    }
+    SECTION("a dismissal on a date") {
+        CHECK(events_of("The presenter said she had been fired on 3 March in Dublin.").empty());
+    }
+}
+
+TEST_CASE("clear violence in a sport or film setting still makes an event", "[extract][events]") {
+    SECTION("a death toll") {
+        const auto events = events_of("A bomb exploded outside the stadium during the football match in "
+                                      "Kabul, killing four fans.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "bombing");
+    }
+    SECTION("an attacker and several victims") {
+        const auto events = events_of("Gunmen shot three people at a cinema in Mogadishu during a film.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "armed_assault");
+    }
+    SECTION("a strong trigger") {
+        CHECK(events_of("Gunmen opened fire on the team bus in Lahore after the cricket match.").size() == 1);
+    }
+}
