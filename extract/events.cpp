@@ -1037,7 +1037,11 @@ private:
     bool non_violent_sense(const Hit& h) const {
         if (!(h.info->flags & kTriggerWeak)) return false;
         const std::uint32_t s = h.sentence;
-        if (!domain_sentences_[s] && domain_words_ < kDomainWords && !has_score(s)) return false;
+        // A summary that opens with its date reports an incident: "beat" is violence there.
+        const bool strict = (h.info->flags & kTriggerStrict) && !leading_;
+        if (!strict && !domain_sentences_[s] &&
+            domain_words_ < kDomainWords && !has_score(s))
+            return false;
         for (std::size_t k : hits_in_[s])
             if (!(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor | kTriggerWeak)))
                 return false;
@@ -1975,6 +1979,7 @@ std::uint8_t parse_flags(const std::string& field, const std::string& where) {
         else if (f == "kills") flags |= kTriggerKills;
         else if (f == "attempt") flags |= kTriggerAttempt;
         else if (f == "weak") flags |= kTriggerWeak;
+        else if (f == "strict") flags |= kTriggerWeak | kTriggerStrict;
         else throw Error(ExitCode::data, where + ": unknown trigger flag \"" + f + "\"");
     }
     return flags;

@@ -74,6 +74,7 @@ enum TriggerFlag : std::uint8_t {
     kTriggerKills = 8,    ///< says someone died
     kTriggerAttempt = 16, ///< a failed or foiled attempt
     kTriggerWeak = 32,    ///< has common non-violent senses (sport, film, markets, politics)
+    kTriggerStrict = 64,  ///< weak in any text ("beat" a rival): always needs clear violence
 };
 
 /// Kinds of data/event_blockers.tsv rows (bits: a sport word is both context and domain).

@@ -742,3 +742,15 @@ TEST_CASE("clear violence in a sport or film setting still makes an event", "[ex
         CHECK(events_of("Gunmen opened fire on the team bus in Lahore after the cricket match.").size() == 1);
     }
 }
+
+TEST_CASE("beating a rival is no assault without clear violence", "[extract][events]") {
+    CHECK(events_of("The quartet beat three other bands to the prize in Oslo.").empty());
+    CHECK(events_of("Her new phone beat off the challenge of cheaper models in Seoul.").empty());
+    const auto events = events_of("A mob beat two traders to death in Kano on Monday.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "unarmed_assault");
+}
+
+TEST_CASE("deaths in a natural disaster make no attack", "[extract][events]") {
+    CHECK(events_of("The tsunami killed more than 4,000 people in the region of Aceh.").empty());
+}
