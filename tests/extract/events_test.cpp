@@ -754,3 +754,12 @@ TEST_CASE("beating a rival is no assault without clear violence", "[extract][eve
 TEST_CASE("deaths in a natural disaster make no attack", "[extract][events]") {
     CHECK(events_of("The tsunami killed more than 4,000 people in the region of Aceh.").empty());
 }
+
+TEST_CASE("weapon names, rates and launched inquiries make no event", "[extract][events]") {
+    CHECK(events_of("The gang sold assault rifles in Cali, police said.").empty());
+    CHECK(events_of("The government declared a state of siege in the province of Lara.").empty());
+    CHECK(events_of("The murder rate in Cali fell last year.").empty());
+    CHECK(events_of("Prosecutors launched an inquiry in Lima on Monday.").empty());
+    const auto events = events_of("Rebels launched an attack on a police post in Lara, killing two officers.");
+    REQUIRE(events.size() == 1);
+}
