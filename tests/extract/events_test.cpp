@@ -763,3 +763,12 @@ TEST_CASE("weapon names, rates and launched inquiries make no event", "[extract]
     const auto events = events_of("Rebels launched an attack on a police post in Lara, killing two officers.");
     REQUIRE(events.size() == 1);
 }
+
+TEST_CASE("a weak trigger in a document about sport needs clear violence in its sentence",
+          "[extract][events]") {
+    // The domain words ("tennis", "tournament", "title") are in other sentences.
+    CHECK(events_of("The tennis season opened in Doha. The tournament drew a big crowd. "
+                    "Her first serve was shot to pieces in Doha, and she lost the title.")
+              .empty());
+    CHECK(events_of("The midfielder was booked for killing the ball in Turin.").empty());
+}
