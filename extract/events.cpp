@@ -293,16 +293,29 @@ private:
         return false;
     }
 
+    /// Token i begins a date ("1 November", "Monday", "March 3").
+    bool starts_date(std::size_t i) const {
+        const std::string_view w = w_[i];
+        if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) return true;
+        return w_.any(i, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                          "january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"});
+    }
+
     void find_hits() {
         // Phrases that report no violence, and context words that make a death no attack.
         std::vector<bool> blocked(t_.tokens.size(), false);
         std::set<std::uint32_t> context_sentences;
+        domain_sentences_.assign(t_.sentences.size(), false);
         for (const PhraseIndex::Match& m : lex_.blockers.match(t_.folded, t_.tokens)) {
-            if (lex_.blocker_is_context[m.value]) {
-                context_sentences.insert(sentence_of_[m.first]);
-            } else {
-                for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+            const std::uint8_t kind = lex_.blocker_kind[m.value];
+            if (kind & kBlockContext) context_sentences.insert(sentence_of_[m.first]);
+            if (kind & kBlockDomain) {
+                domain_sentences_[sentence_of_[m.first]] = true;
+                ++domain_words_;
             }
+            if (kind & kBlockPhrase)
+                for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
         }
         for (const PhraseIndex::Match& m : lex_.triggers.match(t_.folded, t_.tokens)) {
             Hit h;
@@ -316,6 +329,10 @@ private:
             for (std::size_t i = h.first; i < h.last; ++i) is_blocked = is_blocked || blocked[i];
             if (is_blocked) continue;
             if ((h.info->flags & kTriggerGeneric) && context_sentences.count(h.sentence)) continue;
+            // "she was fired on 1 November": the "on" starts a date, and "fired" is dismissal.
+            if (h.last - h.first == 2 && w_.is(h.last - 1, "on") && (h.info->flags & kTriggerWeak) &&
+                starts_date(h.last))
+                continue;
             // Inside a name ("Bomb Squad", "Attack Helicopter Battalion")? A capitalised trigger
             // inside a known actor's name is part of that name.
             if (ref_at_[h.first] != kNone) continue;
@@ -1013,9 +1030,62 @@ private:
         return kNone;
     }
 
+    /// Whether a weak trigger ("beat", "shot", "explosion", "injured") is used in a non-violent
+    /// sense: its sentence or its document talks of sport, film, music, markets or party
+    /// politics ("beat Italy 2-1", "the injured striker", "an explosion in broadband use"), or
+    /// its sentence gives a match score, and nothing in the sentence is clearly violent.
+    bool non_violent_sense(const Hit& h) const {
+        if (!(h.info->flags & kTriggerWeak)) return false;
+        const std::uint32_t s = h.sentence;
+        // A summary that opens with its date reports an incident: "beat" is violence there.
+        const bool strict = (h.info->flags & kTriggerStrict) && !leading_;
+        if (!strict && !domain_sentences_[s] &&
+            domain_words_ < kDomainWords && !has_score(s))
+            return false;
+        for (std::size_t k : hits_in_[s])
+            if (!(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor | kTriggerWeak)))
+                return false;
+        // A death or several victims ("shot two people"); one injured player is no evidence.
+        for (const CasualtyFigure& f : figures_[s])
+            if (!f.zero && !f.perpetrators && (f.toll == Toll::killed || f.figure.value >= 2))
+                return false;
+        for (std::size_t a : args_in_[s]) {
+            const ArgMatch& m = arg_matches_[a];
+            const ArgSlot slot = lex_.arg_info[m.entry].slot;
+            // The trigger's own word ("bomb") is no evidence for itself.
+            if (slot == ArgSlot::weapon && (m.last <= h.first || m.first >= h.last)) return false;
+            if (slot == ArgSlot::perpetrator) return false;
+        }
+        for (std::size_t i = first_[s]; i < last_[s]; ++i)
+            if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
+                return false;
+        for (const Responsibility& r : responsibility_)
+            if (r.sentence == s && !r.negated) return false;
+        return true;
+    }
+
+    /// Domain words in a document that make its weak triggers suspect everywhere.
+    static constexpr std::size_t kDomainWords = 3;
+
+    /// A match score in sentence `s` ("won 3-1", "6-4 6-4", "26-21").
+    bool has_score(std::uint32_t s) const {
+        for (std::size_t i = first_[s]; i + 2 < last_[s]; ++i) {
+            if (!w_.is(i + 1, "-") || !w_.glued(i + 1) || !w_.glued(i + 2)) continue;
+            const std::string_view a = w_[i], b = w_[i + 2];
+            if (a.empty() || b.empty() || a.size() > 2 || b.size() > 2) continue;
+            if (std::isdigit(static_cast<unsigned char>(a[0])) &&
+                std::isdigit(static_cast<unsigned char>(b[0])) &&
+                std::isdigit(static_cast<unsigned char>(a.back())) &&
+                std::isdigit(static_cast<unsigned char>(b.back())))
+                return true;
+        }
+        return false;
+    }
+
     void build_groups() {
         for (Hit& h : hits_) {
             h.supported = !(h.info->flags & kTriggerGeneric) || supported(h);
+            if (h.supported && non_violent_sense(h)) h.supported = false;
             h.generic_talk = (h.info->flags & kTriggerPlural) && generic_talk(h);
             if (h.info->flags & kTriggerPlural) h.count = count_before(h);
         }
@@ -1030,6 +1100,7 @@ private:
             for (std::size_t k = i; k < end; ++k) {
                 const Hit& h = hits_[k];
                 if ((h.info->flags & kTriggerPlural) && h.teaser) continue;
+                if ((h.info->flags & kTriggerPlural) && !h.supported && non_violent_sense(h)) continue;
                 if (h.info->flags & kTriggerPlural) {
                     const std::vector<std::size_t> places = place_list(h);
                     if (places.size() >= 2 || (h.count != kNone && h.count >= 2 && places.size() >= 2)) {
@@ -1893,6 +1964,8 @@ private:
     std::optional<DateMention> leading_;
     std::optional<CivilDate> anchor_;
     std::vector<Responsibility> responsibility_;
+    std::vector<bool> domain_sentences_;  ///< per sentence: a sport, film, market... word
+    std::size_t domain_words_ = 0;        ///< such words in the whole document
     std::vector<Group> groups_;
     std::vector<Draft> drafts_;
 };
@@ -1905,6 +1978,8 @@ std::uint8_t parse_flags(const std::string& field, const std::string& where) {
         else if (f == "anaphor") flags |= kTriggerAnaphor;
         else if (f == "kills") flags |= kTriggerKills;
         else if (f == "attempt") flags |= kTriggerAttempt;
+        else if (f == "weak") flags |= kTriggerWeak;
+        else if (f == "strict") flags |= kTriggerWeak | kTriggerStrict;
         else throw Error(ExitCode::data, where + ": unknown trigger flag \"" + f + "\"");
     }
     return flags;
@@ -2035,12 +2110,22 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
         const std::string path = data_dir + "/event_blockers.tsv";
         for (const DataRow& row : read_tsv(path)) {
             const std::string where = path + ":" + std::to_string(row.line);
-            if (row.fields.size() != 2 || (row.fields[1] != "phrase" && row.fields[1] != "context"))
-                throw Error(ExitCode::data, where + ": expected phrase and kind (phrase or context)");
+            std::uint8_t kind = 0;
+            if (row.fields.size() == 2) {
+                for (const std::string& k : split_list(row.fields[1], ',')) {
+                    if (k == "phrase") kind |= kBlockPhrase;
+                    else if (k == "context") kind |= kBlockContext;
+                    else if (k == "domain") kind |= kBlockDomain;
+                    else kind = 0xff;
+                }
+            }
+            if (kind == 0 || kind == 0xff)
+                throw Error(ExitCode::data,
+                            where + ": expected phrase and kind (phrase, context or domain)");
             if (!lexicon.blockers.add(row.fields[0],
-                                      static_cast<std::uint32_t>(lexicon.blocker_is_context.size())))
+                                      static_cast<std::uint32_t>(lexicon.blocker_kind.size())))
                 throw Error(ExitCode::data, where + ": the phrase has no words");
-            lexicon.blocker_is_context.push_back(row.fields[1] == "context");
+            lexicon.blocker_kind.push_back(kind);
         }
     }
     {

@@ -73,6 +73,15 @@ enum TriggerFlag : std::uint8_t {
     kTriggerAnaphor = 4,  ///< refers back, never starts an event
     kTriggerKills = 8,    ///< says someone died
     kTriggerAttempt = 16, ///< a failed or foiled attempt
+    kTriggerWeak = 32,    ///< has common non-violent senses (sport, film, markets, politics)
+    kTriggerStrict = 64,  ///< weak in any text ("beat" a rival): always needs clear violence
+};
+
+/// Kinds of data/event_blockers.tsv rows (bits: a sport word is both context and domain).
+enum BlockerKind : std::uint8_t {
+    kBlockPhrase = 1,   ///< a trigger inside the phrase reports no violence ("heart attack")
+    kBlockContext = 2,  ///< a generic trigger in the sentence reports no attack ("car accident")
+    kBlockDomain = 4,   ///< sport, entertainment, business or party politics: weak triggers need evidence
 };
 
 /// What a trigger row says.
@@ -101,8 +110,8 @@ struct EventLexicon {
     std::vector<EventType> types;
     PhraseIndex triggers;                    ///< trigger phrases -> index into trigger_info
     std::vector<TriggerInfo> trigger_info;   ///< in file order
-    PhraseIndex blockers;                    ///< -> index into blocker_is_context
-    std::vector<bool> blocker_is_context;    ///< non-violent phrase (false) or context word
+    PhraseIndex blockers;                    ///< -> index into blocker_kind
+    std::vector<std::uint8_t> blocker_kind;  ///< BlockerKind bits per blocker row
     PhraseIndex args;                        ///< argument nouns -> index into arg_info
     std::vector<ArgInfo> arg_info;           ///< in file order
     /// Indices into trigger_info of "took hostage" and "held hostage" (whose words the captives

@@ -245,8 +245,10 @@ bool is_count(const Words& w, const Number& n) {
     if (is_month(next) || (n.first > 0 && is_month(w[n.first - 1]))) return false;
     if (next == "-" && w.any(n.last + 1, {"year", "years", "month", "months", "day", "week", "hour",
                                           "minute", "kg", "km", "meter", "metre", "foot", "pound",
-                                          "ton", "storey", "story", "mile"}))
-        return false;  // "24-year-old", "500-kg"
+                                          "ton", "storey", "story", "mile", "yard", "metres",
+                                          "meters", "mph", "inch", "second", "point", "man",
+                                          "strong", "member", "page"}))
+        return false;  // "24-year-old", "500-kg", "a 20-yard shot", "a 15-man squad"
     // "at 1300", "No. 5", "Route 60": digits after these words are no counts.
     if (!n.spelled && n.first > 0 &&
         w.any(n.first - 1, {"at", "$", "no", "number", "route", "highway", "rs", "page", "section",

@@ -1343,6 +1343,9 @@ class PlaceResolver {
                            [&](const std::string& code) { return code != e.country_code; });
     }
 
+    /// Below this population a town named alone in lower-case text needs a place word.
+    static constexpr std::int64_t kLoneTownPopulation = 100000;
+
     const AliasRef* choose(const Context& context, std::size_t i) const {
         const NameMatch& m = matches_[i];
         const Position& p = pos_[i];
@@ -1381,6 +1384,30 @@ class PlaceResolver {
             if (!mixed_ && !is_country && !is_region && !chained && country == none &&
                 region == none && m.last_token == m.first_token + 1 &&
                 contains({"said", "says", "told", "added", "asked", "explained", "stated"}, p.prev))
+                continue;
+            const bool lone_town = !is_country && !is_region && !chained && country == none &&
+                                   region == none && m.last_token == m.first_token + 1;
+            // "Oakridge said", "Oakridge told": a speaker, not a town, unless the document
+            // names the town's country or region.
+            const bool place_word_before = contains(
+                {"in", "at", "near", "from", "to", "outside", "across", "around", "into", "towards",
+                 "toward", "via", "of", "between", "through", "downtown", "central", "northern",
+                 "southern", "eastern", "western", "neighbouring", "neighboring"},
+                p.prev);
+            if (lone_town && !place_word_before &&
+                contains({"said", "says", "told", "added", "argued", "warned", "insisted", "claimed",
+                          "believes", "thinks", "wrote", "explained", "stated", "admitted"},
+                         p.next))
+                continue;
+            // Without case, a smaller town's name alone is as likely a person's ("a film with
+            // howard", "gary scored") or a firm's: it needs a place word before it ("in", "near",
+            // "from") or its country or region named.
+            if (!mixed_ && lone_town && hint == 0 && e.population < kLoneTownPopulation &&
+                locality_word(p.next) == Locality::none && !place_word_before &&
+                !contains({"bombing", "bombings", "attack", "attacks", "blast", "blasts",
+                           "massacre", "shooting", "explosion", "explosions", "district", "capital",
+                           "province", "region", "airport", "police", "border"},
+                          p.next))
                 continue;
             // "in Salerno (District), Afghanistan": not the Italian city.
             if (!is_country && !chained && country == none && region == none && !info.capital &&

@@ -706,3 +706,69 @@ TEST_CASE("all-lower-case text: an event keeps its town, date and a named victim
     REQUIRE(events[0].killed);
     CHECK(events[0].killed->value == 1);
 }
+
+TEST_CASE("sport, film and market senses of weak triggers make no event", "[extract][events]") {
+    SECTION("a team beats another, with a score") {
+        CHECK(events_of("Northvale beat Eastport 3-1 in Madrid on Saturday.").empty());
+        CHECK(events_of("the home side were well beaten in the cup semi-final in Lyon.").empty());
+    }
+    SECTION("a shot at goal and an injured player") {
+        CHECK(events_of("Karlsson curled a low shot past the goalkeeper in Milan.").empty());
+        CHECK(events_of("The coach replaced the injured Petrov at half-time in Porto.").empty());
+    }
+    SECTION("a film shot on location, a market explosion, a politician blasting plans") {
+        CHECK(events_of("Most of the film was shot in Prague last spring.").empty());
+        CHECK(events_of("Sales of gadgets exploded in Japan as consumers bought new handsets.").empty());
+        CHECK(events_of("Harlow blasts Tory spending plans in London.").empty());
+    }
+    SECTION("a dismissal on a date") {
+        CHECK(events_of("The presenter said she had been fired on 3 March in Dublin.").empty());
+    }
+}
+
+TEST_CASE("clear violence in a sport or film setting still makes an event", "[extract][events]") {
+    SECTION("a death toll") {
+        const auto events = events_of("A bomb exploded outside the stadium during the football match in "
+                                      "Kabul, killing four fans.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "bombing");
+    }
+    SECTION("an attacker and several victims") {
+        const auto events = events_of("Gunmen shot three people at a cinema in Mogadishu during a film.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "armed_assault");
+    }
+    SECTION("a strong trigger") {
+        CHECK(events_of("Gunmen opened fire on the team bus in Lahore after the cricket match.").size() == 1);
+    }
+}
+
+TEST_CASE("beating a rival is no assault without clear violence", "[extract][events]") {
+    CHECK(events_of("The quartet beat three other bands to the prize in Oslo.").empty());
+    CHECK(events_of("Her new phone beat off the challenge of cheaper models in Seoul.").empty());
+    const auto events = events_of("A mob beat two traders to death in Kano on Monday.");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "unarmed_assault");
+}
+
+TEST_CASE("deaths in a natural disaster make no attack", "[extract][events]") {
+    CHECK(events_of("The tsunami killed more than 4,000 people in the region of Aceh.").empty());
+}
+
+TEST_CASE("weapon names, rates and launched inquiries make no event", "[extract][events]") {
+    CHECK(events_of("The gang sold assault rifles in Cali, police said.").empty());
+    CHECK(events_of("The government declared a state of siege in the province of Lara.").empty());
+    CHECK(events_of("The murder rate in Cali fell last year.").empty());
+    CHECK(events_of("Prosecutors launched an inquiry in Lima on Monday.").empty());
+    const auto events = events_of("Rebels launched an attack on a police post in Lara, killing two officers.");
+    REQUIRE(events.size() == 1);
+}
+
+TEST_CASE("a weak trigger in a document about sport needs clear violence in its sentence",
+          "[extract][events]") {
+    // The domain words ("tennis", "tournament", "title") are in other sentences.
+    CHECK(events_of("The tennis season opened in Doha. The tournament drew a big crowd. "
+                    "Her first serve was shot to pieces in Doha, and she lost the title.")
+              .empty());
+    CHECK(events_of("The midfielder was booked for killing the ball in Turin.").empty());
+}

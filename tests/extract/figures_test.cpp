@@ -210,3 +210,10 @@ TEST_CASE("the subject of an active verb is the attacker, not the victims", "[ex
     REQUIRE(first_of(a, Toll::killed) != nullptr);
     CHECK(first_of(a, Toll::killed)->figure.value == 1);
 }
+
+TEST_CASE("a number joined to a measure or a squad size is no casualty count", "[extract][figures]") {
+    for (const CasualtyFigure& f : Analysed("A 20-yard shot was fired and one man was wounded.").casualties())
+        CHECK(f.figure.value != 20);
+    for (const CasualtyFigure& f : Analysed("The 15-man squad was injured in training.").casualties())
+        CHECK(f.figure.value != 15);
+}

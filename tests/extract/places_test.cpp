@@ -430,3 +430,23 @@ TEST_CASE("without case, a town named by a common word or a speaker's first name
         "the demands should be resisted, said david frost, the director general.");
     CHECK(place_ids(x).empty());
 }
+
+TEST_CASE("a town's name before a verb of speech is a speaker unless the text places it",
+          "[extract][places]") {
+    CHECK_FALSE(has_place_named(ekg::test::extract_text("Houston said the plan was fair."), "Houston"));
+    CHECK(has_place_named(ekg::test::extract_text("Officials in Houston said the plan was fair."),
+                          "Houston"));
+    CHECK(has_place_named(
+        ekg::test::extract_text("Houston said the plan was fair, and Texas agreed."), "Houston"));
+}
+
+TEST_CASE("in lower-case text a smaller town named alone needs a place word", "[extract][places]") {
+    CHECK_FALSE(has_place_named(
+        ekg::test::extract_text("the film was directed by howard and opened last week."), "Howard"));
+    CHECK_FALSE(has_place_named(
+        ekg::test::extract_text("a new film starring eastwood opened this week."), "Eastwood"));
+    CHECK(has_place_named(
+        ekg::test::extract_text("crowds gathered in howard on friday for the fair."), "Howard"));
+    CHECK(has_place_named(ekg::test::extract_text("the talks were held in eastwood on friday."),
+                          "Eastwood"));
+}
