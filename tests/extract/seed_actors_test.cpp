@@ -70,6 +70,26 @@ bool names_match(const Actor& a, const std::set<std::string>& names) {
     return false;
 }
 
+/// The seed article with every letter from `first` to `last` moved to the range starting at `to`
+/// ('a', 'z', 'A': upper-cased), extracted.
+Extraction recased_seed(char first, char last, char to) {
+    std::string text = test::read_file(test::source_dir() / "samples/isis-social-media-war.txt");
+    for (char& c : text)
+        if (c >= first && c <= last) c = static_cast<char>(c - first + to);
+    return test::extract_text(text);
+}
+
+/// Quotes and statements the seed attributes to its three analysts.
+std::size_t analysts_claims(const Extraction& x) {
+    std::size_t n = 0;
+    for (const Claim& c : x.claims)
+        if ((c.kind == ClaimKind::quote || c.kind == ClaimKind::statement) &&
+            (c.speaker == "person:alberto-fernandez" || c.speaker == "person:laith-alkhouri" ||
+             c.speaker == "person:scott-neil"))
+            ++n;
+    return n;
+}
+
 }  // namespace
 
 TEST_CASE("the seed article's actors match the hand annotation", "[extract][seed]") {
@@ -164,40 +184,22 @@ TEST_CASE("the seed article's actors match the hand annotation", "[extract][seed
 
 TEST_CASE("the seed article in ALL-CAPS keeps its eight attacks and its quotes' speakers",
           "[extract][seed]") {
-    std::string text = test::read_file(test::source_dir() / "samples/isis-social-media-war.txt");
-    for (char& c : text)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    const Extraction x = test::extract_text(text);
+    const Extraction x = recased_seed('a', 'z', 'A');
     CHECK(x.events.size() == 8);
     REQUIRE_FALSE(x.events.empty());
     REQUIRE(x.events[0].killed);
     CHECK(x.events[0].killed->value == 157);
-    std::size_t attributed = 0;
-    for (const Claim& c : x.claims)
-        if ((c.kind == ClaimKind::quote || c.kind == ClaimKind::statement) &&
-            (c.speaker == "person:alberto-fernandez" || c.speaker == "person:laith-alkhouri" ||
-             c.speaker == "person:scott-neil"))
-            ++attributed;
-    CHECK(attributed >= 9);
+    CHECK(analysts_claims(x) >= 9);
 }
 
 TEST_CASE("the seed article lower-cased keeps its eight attacks and its quotes' speakers",
           "[extract][seed]") {
-    std::string text = test::read_file(test::source_dir() / "samples/isis-social-media-war.txt");
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const Extraction x = test::extract_text(text);
+    const Extraction x = recased_seed('A', 'Z', 'a');
     CHECK(x.events.size() == 8);
     REQUIRE_FALSE(x.events.empty());
     REQUIRE(x.events[0].killed);
     CHECK(x.events[0].killed->value == 157);
     REQUIRE(x.events[0].place);
     CHECK(x.events[0].place->city == "Baghdad");
-    std::size_t attributed = 0;
-    for (const Claim& c : x.claims)
-        if ((c.kind == ClaimKind::quote || c.kind == ClaimKind::statement) &&
-            (c.speaker == "person:alberto-fernandez" || c.speaker == "person:laith-alkhouri" ||
-             c.speaker == "person:scott-neil"))
-            ++attributed;
-    CHECK(attributed >= 9);
+    CHECK(analysts_claims(x) >= 9);
 }
