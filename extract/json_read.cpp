@@ -16,26 +16,6 @@ std::size_t skip_space(std::string_view s, std::size_t i) {
     return i;
 }
 
-/// The length of the well-formed UTF-8 sequence at s[i] (a lead byte >= 0x80), or 0 (the
-/// ranges of the Unicode standard's table 3-7, which nlohmann checks too).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    const auto at = [&](std::size_t k) {
-        return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
-    };
-    const unsigned c = at(0);
-    const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        return at(k) >= lo && at(k) <= hi;
-    };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
-}
-
 /// Four hex digits at s[i] (advancing i), or -1.
 long hex4(std::string_view s, std::size_t& i) {
     if (i + 4 > s.size()) return -1;
@@ -66,7 +46,7 @@ bool read_json_string(std::string_view s, std::size_t& i, std::string& out) {
                 ++i;
                 continue;
             }
-            const std::size_t n = utf8_sequence(s, i);
+            const std::size_t n = valid_sequence_length(s, i);  // the ranges nlohmann checks too
             if (n == 0) return false;
             i += n;
         }

@@ -9,31 +9,6 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-/// Length of the well-formed UTF-8 sequence at `pos`, or 0 when it is ill-formed (RFC 3629).
-std::size_t valid_sequence_length(std::string_view s, std::size_t pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned char b0 = byte(pos);
-    const std::size_t left = s.size() - pos;
-    if (b0 < 0x80) return 1;
-    const auto cont = [&](std::size_t i) { return (byte(pos + i) & 0xC0) == 0x80; };
-    if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        if (left < 3 || !cont(1) || !cont(2)) return 0;
-        const unsigned char b1 = byte(pos + 1);
-        if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
-        if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
-        return 3;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
-        const unsigned char b1 = byte(pos + 1);
-        if (b0 == 0xF0 && b1 < 0x90) return 0;   // overlong
-        if (b0 == 0xF4 && b1 >= 0x90) return 0;  // above U+10FFFF
-        return 4;
-    }
-    return 0;
-}
-
 /// Code points folded to fixed ASCII before Unicode folding; 0 means "drop".
 bool special_fold(char32_t cp, char32_t& out) {
     switch (cp) {
@@ -59,6 +34,30 @@ bool special_fold(char32_t cp, char32_t& out) {
 }
 
 }  // namespace
+
+std::size_t valid_sequence_length(std::string_view s, std::size_t pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned char b0 = byte(pos);
+    const std::size_t left = s.size() - pos;
+    if (b0 < 0x80) return 1;
+    const auto cont = [&](std::size_t i) { return (byte(pos + i) & 0xC0) == 0x80; };
+    if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+        if (left < 3 || !cont(1) || !cont(2)) return 0;
+        const unsigned char b1 = byte(pos + 1);
+        if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
+        if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
+        return 3;
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4) {
+        if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+        const unsigned char b1 = byte(pos + 1);
+        if (b0 == 0xF0 && b1 < 0x90) return 0;   // overlong
+        if (b0 == 0xF4 && b1 >= 0x90) return 0;  // above U+10FFFF
+        return 4;
+    }
+    return 0;
+}
 
 std::string repair_utf8(std::string_view bytes, RepairReport& report) {
     std::size_t start = 0;

@@ -36,6 +36,10 @@ std::string repair_utf8(std::string_view bytes, RepairReport& report);
 /// Decodes the code point at `pos` of valid UTF-8 and advances `pos` past it.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 
+/// Length of the well-formed UTF-8 sequence at `pos` (< s.size()), or 0 when it is ill-formed
+/// (RFC 3629: no overlong forms, surrogates or code points above U+10FFFF).
+std::size_t valid_sequence_length(std::string_view s, std::size_t pos);
+
 /// Appends the UTF-8 encoding of `cp`.
 void append_utf8(std::string& out, char32_t cp);
 
