@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "error.h"
@@ -498,7 +499,14 @@ std::string qualifier_or_empty(const std::optional<Figure>& f) {
 }  // namespace
 
 Store::Store(const std::string& path, bool writable) : path_(path) {
-    const int flags = writable ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
+    // SQLite counts every allocation under a global mutex unless told not to; ekg never reads
+    // the count. Possible only before SQLite initialises, which the first open does.
+    static std::once_flag configured;
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    // A Store's connection, and its statements, are used by one thread at a time (the threads
+    // of a build hand work to each other, never share the connection): no per-call mutex.
+    const int flags = (writable ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY) |
+                      SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -771,8 +779,8 @@ private:
 Extraction parse_stored(StoredRow&& row, const std::string& path) {
     const std::string id = row.document.id;
     try {
-        return extract::document_from_json(extract::parse_json(row.json), std::move(row.document));
-    } catch (const nlohmann::json::exception& e) {
+        return extract::document_from_json(row.json, std::move(row.document));
+    } catch (const extract::MalformedJson& e) {
         throw Error(ExitCode::io, path + ": stored extraction of document " + id + " is malformed: " + e.what());
     }
 }
@@ -1380,13 +1388,10 @@ void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
                 d.source = report.text(1);
                 d.date = report.text(2);
                 Extraction x;
+                x.document = std::move(d);
                 try {
-                    const nlohmann::json j = {{"sentences", nlohmann::json::array()},
-                                              {"actors", nlohmann::json::array()},
-                                              {"events", {extract::parse_json(report.text(3))}},
-                                              {"claims", nlohmann::json::array()}};
-                    x = extract::document_from_json(j, std::move(d));
-                } catch (const nlohmann::json::exception& e) {
+                    x.events.push_back(extract::event_from_json(report.view(3)));
+                } catch (const extract::MalformedJson& e) {
                     throw Error(ExitCode::io, path_ + ": stored event " + id + " is malformed: " + e.what());
                 }
                 graph::Report r;

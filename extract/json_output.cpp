@@ -3,51 +3,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
 
+#include "json_read.h"
 #include "text.h"
 
 namespace ekg::extract {
 namespace {
-
-Span span_of(const nlohmann::json& j) {
-    return {j.at("start").get<std::uint32_t>(), j.at("end").get<std::uint32_t>()};
-}
-
-std::string str_or_empty(const nlohmann::json& j, const char* key) {
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return {};
-    return it->get<std::string>();
-}
-
-std::optional<double> opt_double(const nlohmann::json& j, const char* key) {
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    return it->get<double>();
-}
-
-Arg arg_from(const nlohmann::json& j) {
-    return Arg{j.at("text").get<std::string>(), span_of(j), str_or_empty(j, "actor"),
-               str_or_empty(j, "rule")};
-}
-
-std::vector<Arg> args_from(const nlohmann::json& j, const char* key) {
-    std::vector<Arg> out;
-    if (const auto it = j.find(key); it != j.end())
-        for (const auto& a : *it) out.push_back(arg_from(a));
-    return out;
-}
-
-std::optional<Figure> figure_from(const nlohmann::json& j, const char* key) {
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    Figure f;
-    f.value = it->at("value").get<std::int64_t>();
-    f.qualifier = qualifier_from_string(it->at("qualifier").get<std::string>()).value_or(Qualifier::exact);
-    f.text = it->at("text").get<std::string>();
-    f.span = span_of(*it);
-    f.rule = str_or_empty(*it, "rule");
-    return f;
-}
 
 /// Writes the contract's compact JSON straight into a string, byte for byte what
 /// nlohmann::ordered_json::dump() printed for the same object: no tree of nodes, one buffer.
@@ -444,97 +408,264 @@ nlohmann::ordered_json document_to_json(const Extraction& x, bool explain) {
     return nlohmann::ordered_json::parse(document_json(x, explain, false));
 }
 
-Extraction document_from_json(const nlohmann::json& j, Document document) {
+namespace {
+
+/// Reads the contract's objects with a JsonCursor, building no tree: the rebuild reads every
+/// stored extraction, and a tree of nodes cost twice the parse. Unknown members are stepped
+/// over; a member of the wrong type, or a document cut short, throws MalformedJson.
+class ExtractionReader {
+public:
+    explicit ExtractionReader(std::string_view text) : c_(text) {}
+
+    /// Calls member(key) for each member of the object at the cursor; member must consume the value.
+    template <class Member>
+    void object(Member member) {
+        std::string key;
+        if (!c_.enter('{')) fault("an object");
+        while (c_.next_key(key)) member(std::string_view(key));
+        if (c_.failed()) fault("an object");
+    }
+    template <class Element>
+    void array(Element element) {
+        if (!c_.enter('[')) fault("an array");
+        while (c_.next_element()) element();
+        if (c_.failed()) fault("an array");
+    }
+    void skip() {
+        if (!c_.skip()) fault("a value");
+    }
+    /// A string; null reads as "".
+    std::string string() {
+        std::string out;
+        if (!c_.string(out)) fault("a string");
+        return out;
+    }
+    std::int64_t integer() {
+        std::int64_t n = 0;
+        if (!c_.integer(n)) fault("an integer");
+        return n;
+    }
+    std::uint32_t offset() {
+        const std::int64_t n = integer();
+        if (n < 0 || n > std::numeric_limits<std::uint32_t>::max()) fault("an offset");
+        return static_cast<std::uint32_t>(n);
+    }
+    double real() {
+        double d = 0;
+        if (!c_.real(d)) fault("a number");
+        return d;
+    }
+    std::optional<double> optional_real() {
+        if (c_.null()) return std::nullopt;
+        return real();
+    }
+    bool boolean() {
+        bool b = false;
+        if (!c_.boolean(b)) fault("true or false");
+        return b;
+    }
+    bool null() { return c_.null(); }
+    std::vector<std::string> strings() {
+        std::vector<std::string> out;
+        array([&] { out.push_back(string()); });
+        return out;
+    }
+    /// start and end of a span; false for any other key.
+    bool span(std::string_view key, Span& span) {
+        if (key == "start") span.begin = offset();
+        else if (key == "end") span.end = offset();
+        else return false;
+        return true;
+    }
+    Arg arg() {
+        Arg a;
+        object([&](std::string_view key) {
+            if (key == "text") a.text = string();
+            else if (key == "actor") a.actor = string();
+            else if (key == "rule") a.rule = string();
+            else if (!span(key, a.span)) skip();
+        });
+        return a;
+    }
+    std::vector<Arg> args() {
+        std::vector<Arg> out;
+        array([&] { out.push_back(arg()); });
+        return out;
+    }
+    std::optional<Figure> figure() {
+        if (null()) return std::nullopt;
+        Figure f;
+        object([&](std::string_view key) {
+            if (key == "value") f.value = integer();
+            else if (key == "qualifier") f.qualifier = qualifier_from_string(string()).value_or(Qualifier::exact);
+            else if (key == "text") f.text = string();
+            else if (key == "rule") f.rule = string();
+            else if (!span(key, f.span)) skip();
+        });
+        return f;
+    }
+    std::optional<Place> place() {
+        if (null()) return std::nullopt;
+        Place p;
+        object([&](std::string_view key) {
+            if (key == "name") p.name = string();
+            else if (key == "city") p.city = string();
+            else if (key == "region") p.region = string();
+            else if (key == "country") p.country = string();
+            else if (key == "country_code") p.country_code = string();
+            else if (key == "lat") p.lat = optional_real();
+            else if (key == "lon") p.lon = optional_real();
+            else if (key == "actor") p.actor = string();
+            else if (key == "rule") p.rule = string();
+            else if (!span(key, p.span)) skip();
+        });
+        return p;
+    }
+    Actor actor() {
+        Actor a;
+        object([&](std::string_view key) {
+            if (key == "id") a.id = string();
+            else if (key == "name") a.name = string();
+            else if (key == "kind") a.kind = actor_kind_from_string(string()).value_or(ActorKind::other);
+            else if (key == "aliases") a.aliases = strings();
+            else if (key == "country_code") a.country_code = string();
+            else if (key == "lat") a.lat = optional_real();
+            else if (key == "lon") a.lon = optional_real();
+            else if (key == "place_type") a.place_type = string();
+            else if (key == "rule") a.rule = string();
+            else if (key == "roles") array([&] { a.roles.push_back(role()); });
+            else if (key == "mentions") array([&] { a.mentions.push_back(mention()); });
+            else skip();
+        });
+        required(a.id, "actor");
+        return a;
+    }
+    Role role() {
+        Role r;
+        object([&](std::string_view key) {
+            if (key == "title") r.title = string();
+            else if (key == "organization") r.organization = string();
+            else if (key == "former") r.former = boolean();
+            else if (!span(key, r.span)) skip();
+        });
+        return r;
+    }
+    Mention mention() {
+        Mention m;
+        object([&](std::string_view key) {
+            if (key == "sentence") m.sentence = offset();
+            else if (key == "text") m.text = string();
+            else if (key == "rule") m.rule = string();
+            else if (!span(key, m.span)) skip();
+        });
+        return m;
+    }
+    Event event() {
+        Event e;
+        object([&](std::string_view key) {
+            if (key == "id") e.id = string();
+            else if (key == "type") e.type = string();
+            else if (key == "cameo") e.cameo = string();
+            else if (key == "gtd_attack_type") e.gtd_attack_type = string();
+            else if (key == "trigger") e.trigger = arg();
+            else if (key == "date") e.date = string();
+            else if (key == "date_rule") e.date_rule = string();
+            else if (key == "place") e.place = place();
+            else if (key == "killed") e.killed = figure();
+            else if (key == "wounded") e.wounded = figure();
+            else if (key == "perpetrators") e.perpetrators = args();
+            else if (key == "victims") e.victims = args();
+            else if (key == "targets") e.targets = args();
+            else if (key == "weapons") e.weapons = args();
+            else if (key == "claimed_by") e.claimed_by = args();
+            else if (key == "mentions") e.mentions = args();
+            else if (key == "sentence") e.sentence = offset();
+            else if (key == "confidence") e.confidence = real();
+            else if (!span(key, e.span)) skip();
+        });
+        required(e.id, "event");
+        return e;
+    }
+    Claim claim() {
+        Claim c;
+        object([&](std::string_view key) {
+            if (key == "id") c.id = string();
+            else if (key == "kind") c.kind = claim_kind_from_string(string()).value_or(ClaimKind::statement);
+            else if (key == "speaker") c.speaker = string();
+            else if (key == "text") c.text = string();
+            else if (key == "about") c.about = strings();
+            else if (key == "event") c.event = string();
+            else if (key == "value") {
+                if (!null()) c.value = integer();
+            } else if (key == "rule") c.rule = string();
+            else if (key == "confidence") c.confidence = real();
+            else if (!span(key, c.span)) skip();
+        });
+        required(c.id, "claim");
+        return c;
+    }
+    Sentence sentence(std::uint32_t index) {
+        Sentence s;
+        s.index = index;
+        object([&](std::string_view key) {
+            if (key == "boilerplate") s.boilerplate = boolean();
+            else if (!span(key, s.span)) skip();
+        });
+        return s;
+    }
+    void document(Extraction& x) {
+        bool sentences = false, actors = false, events = false, claims = false;
+        object([&](std::string_view key) {
+            if (key == "sentences") {
+                sentences = true;
+                array([&] { x.sentences.push_back(sentence(static_cast<std::uint32_t>(x.sentences.size()))); });
+            } else if (key == "actors") {
+                actors = true;
+                array([&] { x.actors.push_back(actor()); });
+            } else if (key == "events") {
+                events = true;
+                array([&] { x.events.push_back(event()); });
+            } else if (key == "claims") {
+                claims = true;
+                array([&] { x.claims.push_back(claim()); });
+            } else {
+                skip();
+            }
+        });
+        if (!sentences || !actors || !events || !claims)
+            throw MalformedJson("a document object lacks one of sentences, actors, events, claims");
+        end();
+    }
+    /// Only white space may follow the value read.
+    void end() {
+        if (c_.peek() != '\0') fault("the end of the text");
+    }
+
+private:
+    [[noreturn]] void fault(const char* expected) const {
+        throw MalformedJson(std::string("malformed JSON: expected ") + expected);
+    }
+    static void required(const std::string& id, const char* what) {
+        if (id.empty()) throw MalformedJson(std::string("an ") + what + " object has no id");
+    }
+
+    JsonCursor c_;
+};
+
+}  // namespace
+
+Extraction document_from_json(std::string_view json, Document document) {
     Extraction x;
     x.document = std::move(document);
-    std::uint32_t index = 0;
-    for (const auto& s : j.at("sentences")) {
-        Sentence sentence;
-        sentence.index = index++;
-        sentence.span = span_of(s);
-        sentence.boilerplate = s.value("boilerplate", false);
-        x.sentences.push_back(sentence);
-    }
-    for (const auto& a : j.at("actors")) {
-        Actor actor;
-        actor.id = a.at("id").get<std::string>();
-        actor.name = a.at("name").get<std::string>();
-        actor.kind = actor_kind_from_string(a.at("kind").get<std::string>()).value_or(ActorKind::other);
-        actor.aliases = a.at("aliases").get<std::vector<std::string>>();
-        actor.country_code = str_or_empty(a, "country_code");
-        actor.lat = opt_double(a, "lat");
-        actor.lon = opt_double(a, "lon");
-        actor.place_type = str_or_empty(a, "place_type");
-        actor.rule = str_or_empty(a, "rule");
-        for (const auto& r : a.at("roles"))
-            actor.roles.push_back(Role{r.at("title").get<std::string>(),
-                                       str_or_empty(r, "organization"), r.value("former", false),
-                                       span_of(r)});
-        for (const auto& m : a.at("mentions"))
-            actor.mentions.push_back(Mention{span_of(m), m.value("sentence", 0u),
-                                             m.at("text").get<std::string>(), str_or_empty(m, "rule")});
-        x.actors.push_back(std::move(actor));
-    }
-    for (const auto& e : j.at("events")) {
-        Event event;
-        event.id = e.at("id").get<std::string>();
-        event.type = e.at("type").get<std::string>();
-        event.cameo = e.at("cameo").get<std::string>();
-        event.gtd_attack_type = e.at("gtd_attack_type").get<std::string>();
-        event.trigger = arg_from(e.at("trigger"));
-        event.date = str_or_empty(e, "date");
-        event.date_rule = str_or_empty(e, "date_rule");
-        if (const auto p = e.find("place"); p != e.end() && !p->is_null()) {
-            Place place;
-            place.name = p->at("name").get<std::string>();
-            place.city = str_or_empty(*p, "city");
-            place.region = str_or_empty(*p, "region");
-            place.country = str_or_empty(*p, "country");
-            place.country_code = str_or_empty(*p, "country_code");
-            place.lat = opt_double(*p, "lat");
-            place.lon = opt_double(*p, "lon");
-            place.actor = str_or_empty(*p, "actor");
-            place.span = span_of(*p);
-            place.rule = str_or_empty(*p, "rule");
-            event.place = std::move(place);
-        }
-        event.killed = figure_from(e, "killed");
-        event.wounded = figure_from(e, "wounded");
-        event.perpetrators = args_from(e, "perpetrators");
-        event.victims = args_from(e, "victims");
-        event.targets = args_from(e, "targets");
-        event.weapons = args_from(e, "weapons");
-        event.claimed_by = args_from(e, "claimed_by");
-        event.mentions = args_from(e, "mentions");
-        event.sentence = e.value("sentence", 0u);
-        event.span = span_of(e);
-        event.confidence = e.value("confidence", 0.0);
-        x.events.push_back(std::move(event));
-    }
-    for (const auto& c : j.at("claims")) {
-        Claim claim;
-        claim.id = c.at("id").get<std::string>();
-        claim.kind = claim_kind_from_string(c.at("kind").get<std::string>()).value_or(ClaimKind::statement);
-        claim.speaker = str_or_empty(c, "speaker");
-        claim.text = c.at("text").get<std::string>();
-        claim.span = span_of(c);
-        claim.about = c.at("about").get<std::vector<std::string>>();
-        claim.event = str_or_empty(c, "event");
-        if (const auto v = c.find("value"); v != c.end() && !v->is_null())
-            claim.value = v->get<std::int64_t>();
-        claim.rule = str_or_empty(c, "rule");
-        claim.confidence = c.value("confidence", 0.0);
-        x.claims.push_back(std::move(claim));
-    }
-    if (const auto d = j.find("diagnostics"); d != j.end())
-        for (const auto& g : *d)
-            x.diagnostics.push_back(Diagnostic{
-                g.at("severity").get<std::string>() == "error" ? Severity::error
-                : g.at("severity").get<std::string>() == "info" ? Severity::info
-                                                                 : Severity::warning,
-                x.document.path, g.value("line", std::int64_t{0}), g.at("code").get<std::string>(),
-                g.at("message").get<std::string>()});
+    ExtractionReader(json).document(x);
     return x;
+}
+
+Event event_from_json(std::string_view json) {
+    ExtractionReader r(json);
+    Event e = r.event();
+    r.end();
+    return e;
 }
 
 }  // namespace ekg::extract

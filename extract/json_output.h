@@ -30,9 +30,13 @@ void append_json_string(std::string& out, std::string_view text);
 /// document carries its diagnostics; without, those are left out.
 nlohmann::ordered_json document_to_json(const Extraction& x, bool explain);
 
-/// Reads a document object written by document_to_json(x, true) back into an Extraction.
-/// The document text must be given (the contract does not repeat it). Throws
-/// nlohmann::json::exception on a malformed object.
-Extraction document_from_json(const nlohmann::json& j, Document document);
+/// Reads a document object written by document_json(x, true, ...) back into an Extraction,
+/// without building a tree of it. The document text must be given (the contract does not
+/// repeat it). Members it does not use are stepped over. Throws MalformedJson (json_read.h) on
+/// a malformed object: a fault of syntax, a member of the wrong type, a missing id or array.
+Extraction document_from_json(std::string_view json, Document document);
+
+/// Reads one event object of the contract the same way.
+Event event_from_json(std::string_view json);
 
 }  // namespace ekg::extract

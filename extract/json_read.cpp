@@ -1,8 +1,10 @@
 #include "json_read.h"
 
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <system_error>
 
@@ -33,12 +35,30 @@ long hex4(std::string_view s, std::size_t& i) {
     return v;
 }
 
+/// The first index from i on, in steps of eight bytes, of a word that may hold a byte a JSON
+/// string cannot take as it is: a quote, a backslash, a control byte or a non-ASCII byte (the
+/// caller checks those one at a time).
+std::size_t plain_ascii_run(std::string_view s, std::size_t i) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    while (i + 8 <= s.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        const std::uint64_t special = (w & highs) | ((w - 0x20 * ones) & ~w & highs) |
+                                      zero_byte(w ^ ('"' * ones)) | zero_byte(w ^ ('\\' * ones));
+        if (special) break;
+        i += 8;
+    }
+    return i;
+}
+
 /// Decodes the JSON string whose opening quote is before s[i] into `out`, leaving i past the
 /// closing quote. False on what a strict parser rejects (control characters, ill-formed UTF-8,
 /// bad escapes, lone surrogates) or an unterminated string.
 bool read_json_string(std::string_view s, std::size_t& i, std::string& out) {
     for (;;) {
         const std::size_t start = i;
+        i = plain_ascii_run(s, i);
         while (i < s.size()) {
             const auto c = static_cast<unsigned char>(s[i]);
             if (c == '"' || c == '\\' || c < 0x20) break;
@@ -277,16 +297,38 @@ bool JsonCursor::string(std::string& out) {
     return read_json_string(s_, i_, out) || fail();
 }
 
+namespace {
+
+/// Bytes a skip must stop at: in a string the quote and the backslash (1), outside it also the
+/// brackets (2).
+constexpr std::array<unsigned char, 256> kStops = [] {
+    std::array<unsigned char, 256> t{};
+    t['"'] = t['\\'] = 1;
+    t['{'] = t['}'] = t['['] = t[']'] = 2;
+    return t;
+}();
+
+bool scalar_byte(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' || c == '.' ||
+           c == 'E';
+}
+
+}  // namespace
+
 bool JsonCursor::skip_string() {
+    const std::size_t n = s_.size();
     for (;;) {
-        i_ = s_.find_first_of("\"\\", i_);
-        if (i_ == std::string_view::npos) {
-            i_ = s_.size();
-            return fail();
-        }
+        while (i_ < n && kStops[static_cast<unsigned char>(s_[i_])] != 1) ++i_;
+        if (i_ >= n) return fail();
         if (s_[i_++] == '"') return true;
         ++i_;  // the escaped byte
     }
+}
+
+std::string_view JsonCursor::scalar() {
+    const std::size_t start = i_;
+    while (i_ < s_.size() && scalar_byte(s_[i_])) ++i_;
+    return s_.substr(start, i_ - start);
 }
 
 bool JsonCursor::skip() {
@@ -298,23 +340,55 @@ bool JsonCursor::skip() {
     }
     if (c == '{' || c == '[') {
         std::size_t depth = 0;
-        while (i_ < s_.size()) {
+        const std::size_t n = s_.size();
+        while (i_ < n) {
+            while (i_ < n && kStops[static_cast<unsigned char>(s_[i_])] == 0) ++i_;
+            if (i_ >= n) break;
             const char d = s_[i_++];
             if (d == '"') {
                 if (!skip_string()) return false;
             } else if (d == '{' || d == '[') {
                 ++depth;
-            } else if ((d == '}' || d == ']') && --depth == 0) {
-                return true;
-            }
+            } else if (d == '}' || d == ']') {
+                if (--depth == 0) return true;
+            }  // a backslash outside a string: lenient, as before
         }
         return fail();
     }
-    const std::size_t start = i_;
-    while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-' ||
-                              s_[i_] == '+' || s_[i_] == '.'))
-        ++i_;
-    return i_ > start || fail();
+    return !scalar().empty() || fail();
+}
+
+bool JsonCursor::integer(std::int64_t& out) {
+    if (failed_) return false;
+    peek();
+    const std::string_view v = scalar();
+    const auto r = std::from_chars(v.data(), v.data() + v.size(), out);
+    return (!v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size()) || fail();
+}
+
+bool JsonCursor::real(double& out) {
+    if (failed_) return false;
+    peek();
+    const std::string_view v = scalar();
+    const auto r = std::from_chars(v.data(), v.data() + v.size(), out);
+    return (!v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size()) || fail();
+}
+
+bool JsonCursor::boolean(bool& out) {
+    if (failed_) return false;
+    peek();
+    const std::string_view v = scalar();
+    if (v == "true" || v == "false") {
+        out = v == "true";
+        return true;
+    }
+    return fail();
+}
+
+bool JsonCursor::null() {
+    if (failed_ || peek() != 'n') return false;
+    if (scalar() == "null") return true;
+    return fail();
 }
 
 bool parse_json_fast(std::string_view text, nlohmann::json& out) {

@@ -2,12 +2,20 @@
 // instructions a byte, and the texts of records and stored extractions are megabytes of strings.
 #pragma once
 
+#include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace ekg::extract {
+
+/// Thrown by the readers built on JsonCursor for JSON they cannot use.
+class MalformedJson : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 /// Parses `text` (one JSON value, with white space around it) into `out`, giving the value
 /// nlohmann::json::parse(text) gives (the same types of number too), but reading strings in
@@ -41,6 +49,15 @@ public:
     bool next_element() { return more(']'); }
     /// Reads the string at the cursor into `out`; null reads as "".
     bool string(std::string& out);
+    /// Reads the integer at the cursor (fails on a fraction, an exponent or out of range).
+    bool integer(std::int64_t& out);
+    /// Reads the number at the cursor as a double.
+    bool real(double& out);
+    /// Reads true or false.
+    bool boolean(bool& out);
+    /// True, having stepped over it, when the value at the cursor is null; false otherwise
+    /// (not a fault).
+    bool null();
     /// Steps over the value at the cursor.
     bool skip();
     /// The first byte of the value at the cursor ('{', '[', '"', 'n', a digit, ...), or 0 at the end.
@@ -54,6 +71,7 @@ private:
         return false;
     }
     bool skip_string();  // the cursor after an opening quote
+    std::string_view scalar();  // the bytes of the number or literal at the cursor, stepped over
 
     std::string_view s_;
     std::size_t i_ = 0;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "json_output.h"
+#include "json_read.h"
 #include "support.h"
 
 using namespace ekg;
@@ -66,7 +67,7 @@ TEST_CASE("rules appear only with explain", "[extract][json]") {
 TEST_CASE("a document read back from its explained JSON gives the same JSON", "[extract][json]") {
     const Extraction x = hand_made();
     const auto j = extract::document_to_json(x, true);
-    const Extraction back = extract::document_from_json(nlohmann::json::parse(j.dump()), x.document);
+    const Extraction back = extract::document_from_json(j.dump(), x.document);
     CHECK(extract::document_to_json(back, true) == j);
 }
 
@@ -114,4 +115,27 @@ TEST_CASE("the writer repairs invalid UTF-8 instead of printing it", "[extract][
     extract::append_json_string(out, std::string("ok \xFF end", 8));
     CHECK(out == "\"ok \xEF\xBF\xBD end\"");
     CHECK_NOTHROW(nlohmann::json::parse(out));
+}
+
+TEST_CASE("reading a stored document or event rejects what it cannot use", "[extract][json]") {
+    const Extraction x = hand_made();
+    const std::string good = extract::document_json(x, true, true);
+    CHECK(extract::document_from_json(good, x.document).events.size() == 1);
+    // Cut short, a number where a string belongs, a span offset below zero, no claims array.
+    const std::string cut = good.substr(0, good.find("\"events\"") + 20);
+    std::string typed = good;
+    typed.replace(typed.find("\"type\":\"bombing\""), 16, "\"type\":7");
+    std::string negative = good;
+    negative.replace(negative.find("\"start\":8"), 8, "\"start\":-");  // the trigger
+    std::string no_claims = good;
+    no_claims.replace(no_claims.find("\"claims\""), 8, "\"claimz\"");
+    for (const std::string& bad : {cut, typed, negative, no_claims})
+        CHECK_THROWS_AS(extract::document_from_json(bad, x.document), extract::MalformedJson);
+    // One event object, as the event reports keep it; an event without id is no event.
+    const auto event = nlohmann::json::parse(good).at("events").at(0);
+    CHECK(extract::event_from_json(event.dump()).killed->value == 12);
+    auto anonymous = event;
+    anonymous.erase("id");
+    CHECK_THROWS_AS(extract::event_from_json(anonymous.dump()), extract::MalformedJson);
+    CHECK_THROWS_AS(extract::event_from_json(event.dump() + " {}"), extract::MalformedJson);
 }

@@ -132,3 +132,36 @@ TEST_CASE("the JSON cursor fails on truncated or misplaced JSON", "[extract][jso
         CHECK(c.failed());
     }
 }
+
+TEST_CASE("the JSON cursor reads numbers, booleans and null, and rejects the wrong type", "[extract][json]") {
+    std::string key;
+    extract::JsonCursor c(R"({"n": -42, "x": 1.5e-3, "big": 18446744073709551616, "t": true, "z": null, "s": "7"})");
+    REQUIRE(c.enter('{'));
+    std::int64_t n = 0;
+    double x = 0;
+    bool b = false;
+    REQUIRE(c.next_key(key));
+    CHECK(c.integer(n));
+    CHECK(n == -42);
+    REQUIRE(c.next_key(key));
+    CHECK(c.real(x));
+    CHECK(x == Approx(0.0015));
+    REQUIRE(c.next_key(key));
+    CHECK_FALSE(c.integer(n));  // beyond 64 bits
+    CHECK(c.failed());
+
+    extract::JsonCursor d(R"([true, null, "7", 1.5])");
+    REQUIRE(d.enter('['));
+    REQUIRE(d.next_element());
+    CHECK(d.boolean(b));
+    CHECK(b);
+    REQUIRE(d.next_element());
+    CHECK(d.null());
+    REQUIRE(d.next_element());
+    CHECK_FALSE(d.null());  // a string is no null, and no fault
+    CHECK_FALSE(d.failed());
+    CHECK(d.skip());
+    REQUIRE(d.next_element());
+    CHECK_FALSE(d.integer(n));  // a fraction is no integer
+    CHECK(d.failed());
+}

@@ -1,10 +1,11 @@
 // Fuzzes the JSON Lines record parser: a line is either a document or one rejection diagnostic,
 // what the direct record reader accepts, nlohmann's parser reads the same, and the JSON cursor
-// walks any line without a fault other than failing.
+// walks any line without a fault other than failing, nor does the stored-extraction reader.
 #include <cstdint>
 #include <string>
 
 #include "ingest.h"
+#include "json_output.h"
 #include "json_read.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,5 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (cursor.enter('{'))
         while (cursor.next_key(key))
             if (!(cursor.peek() == '"' ? cursor.string(value) : cursor.skip())) break;
+    // The rebuild's reader of stored extractions takes any line too: a document or MalformedJson.
+    try {
+        ekg::extract::document_from_json(line, ekg::Document{});
+    } catch (const ekg::extract::MalformedJson&) {
+    }
     return 0;
 }
