@@ -333,9 +333,12 @@ void foreign_script_runs(const Document& d, std::vector<Span>& out,
 
 }  // namespace
 
-std::string boilerplate_key(std::string_view text) {
-    const std::string folded = fold_string(text);
+namespace {
+
+/// boilerplate_key of text already folded.
+std::string key_of_folded(std::string_view folded) {
     std::string out;
+    out.reserve(folded.size());
     std::size_t pos = 0;
     // Skip leading bullets and spaces.
     while (pos < folded.size()) {
@@ -350,6 +353,12 @@ std::string boilerplate_key(std::string_view text) {
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
+}
+
+}  // namespace
+
+std::string boilerplate_key(std::string_view text) {
+    return key_of_folded(fold_string(text));
 }
 
 BoilerplateRules load_boilerplate(const std::string& data_dir) {
@@ -380,7 +389,21 @@ constexpr std::size_t kKeyBytes = 256;
 std::vector<Span> mark_boilerplate(const Document& document, std::vector<Sentence>& sentences,
                                    const BoilerplateRules& rules,
                                    std::vector<Diagnostic>& diagnostics) {
+    return mark_boilerplate(document, fold(document.text), sentences, rules, diagnostics);
+}
+
+std::vector<Span> mark_boilerplate(const Document& document, const FoldedText& folded,
+                                   std::vector<Sentence>& sentences, const BoilerplateRules& rules,
+                                   std::vector<Diagnostic>& diagnostics) {
     const std::string& text = document.text;
+    // The folded bytes of original bytes [b, e) (both at code point boundaries): folding goes
+    // a code point at a time, so that is fold_string of the original slice.
+    const auto folded_slice = [&](std::size_t b, std::size_t e) {
+        const auto first = std::lower_bound(folded.begin.begin(), folded.begin.end(), b);
+        const auto last = std::lower_bound(first, folded.begin.end(), e);
+        return std::string_view(folded.text).substr(static_cast<std::size_t>(first - folded.begin.begin()),
+                                                    static_cast<std::size_t>(last - first));
+    };
     std::vector<Span> injected;
     const auto sentence_text = [&](const Sentence& s) {
         return std::string_view(text).substr(s.span.begin, s.span.end - s.span.begin);
@@ -402,7 +425,7 @@ std::vector<Span> mark_boilerplate(const Document& document, std::vector<Sentenc
             cut = kKeyBytes;
             while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
         }
-        const std::string key = boilerplate_key(raw.substr(0, cut));
+        const std::string key = key_of_folded(folded_slice(s.span.begin, s.span.begin + cut));
         for (const std::string& p : rules.prefixes)
             if (starts_with_rule(key, p)) s.boilerplate = true;
         if (whole && rules.lines.count(strip_final_punctuation(key))) s.boilerplate = true;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model.h"
+#include "text.h"
 
 namespace ekg::extract {
 
@@ -36,6 +37,10 @@ std::string boilerplate_key(std::string_view text);
 /// from a returned span.
 std::vector<Span> mark_boilerplate(const Document& document, std::vector<Sentence>& sentences,
                                    const BoilerplateRules& rules,
+                                   std::vector<Diagnostic>& diagnostics);
+/// The same, given the document text folded (fold(document.text)), as the pipeline has it.
+std::vector<Span> mark_boilerplate(const Document& document, const FoldedText& folded,
+                                   std::vector<Sentence>& sentences, const BoilerplateRules& rules,
                                    std::vector<Diagnostic>& diagnostics);
 
 }  // namespace ekg::extract

@@ -15,7 +15,7 @@ Extraction extract_document(Document document, const Resources& resources) {
     x.document = std::move(document);
     const std::string& text = x.document.text;
 
-    // 1. Sentences with byte spans; boilerplate flagged, injected fragments found.
+    // 1. Sentences with byte spans.
     std::size_t cuts = 0, long_words = 0;
     x.sentences = split_sentences(text, &cuts);
     if (cuts > 0)
@@ -23,10 +23,11 @@ Extraction extract_document(Document document, const Resources& resources) {
             Severity::warning, x.document.path, x.document.line, "long-sentence",
             std::to_string(cuts) + " sentence(s) longer than " +
                 std::to_string(limits().max_sentence_bytes) + " bytes cut at the limit"});
-    std::vector<Span> suspicious =
-        mark_boilerplate(x.document, x.sentences, resources.boilerplate, x.diagnostics);
-    // 2. Folded text and tokens, shared by every matcher below.
+    // 2. Folded text and tokens, shared by every matcher below; boilerplate flagged and
+    //    injected fragments found.
     const FoldedText folded = fold(text);
+    std::vector<Span> suspicious =
+        mark_boilerplate(x.document, folded, x.sentences, resources.boilerplate, x.diagnostics);
     const std::vector<Token> tokens = tokenize(folded, &long_words);
     if (long_words > 0)
         x.diagnostics.push_back(Diagnostic{

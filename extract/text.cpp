@@ -154,12 +154,21 @@ void fold_into(std::string_view original, FoldedText& f) {
                static_cast<unsigned char>(original[run]) < 0x80)
             ++run;
         if (run > pos) {
-            for (std::size_t i = pos; i < run; ++i) {
-                const char c = original[i];
-                f.text.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-                if constexpr (Offsets) {
-                    f.begin.push_back(static_cast<std::uint32_t>(i));
-                    f.end.push_back(static_cast<std::uint32_t>(i + 1));
+            const std::size_t at = f.text.size(), n = run - pos;
+            f.text.resize(at + n);
+            char* out = f.text.data() + at;
+            for (std::size_t i = 0; i < n; ++i) {
+                const char c = original[pos + i];
+                out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+            }
+            if constexpr (Offsets) {
+                f.begin.resize(at + n);
+                f.end.resize(at + n);
+                std::uint32_t* begin = f.begin.data() + at;
+                std::uint32_t* end = f.end.data() + at;
+                for (std::size_t i = 0; i < n; ++i) {
+                    begin[i] = static_cast<std::uint32_t>(pos + i);
+                    end[i] = static_cast<std::uint32_t>(pos + i + 1);
                 }
             }
             pos = run;
