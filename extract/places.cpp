@@ -286,7 +286,7 @@ bool contains(std::initializer_list<std::string_view> words, std::string_view w)
 
 /// Titles and honorifics that precede a person's name ("President Obama", "Mr. Jordan").
 bool is_title(std::string_view w) {
-    return contains({"mr",        "mrs",        "ms",         "miss",       "dr",
+    static const WordSet kWords{"mr",        "mrs",        "ms",         "miss",       "dr",
                      "sir",       "gen",        "general",    "president",  "pres",
                      "minister",  "senator",    "sen",        "rep",        "representative",
                      "governor",  "gov",        "sheikh",     "shaikh",     "sheik",
@@ -300,15 +300,14 @@ bool is_title(std::string_view w) {
                      "emir",      "amir",       "chancellor", "premier",    "mayor",
                      "secretary", "ambassador", "deputy",     "spokesman",  "spokeswoman",
                      "chief",     "hajji",      "haji",       "mister",     "madam",
-                     "coach",     "officer",    "inspector",  "detective",  "constable"},
-                    w);
+                     "coach",     "officer",    "inspector",  "detective",  "constable"};
+    return kWords.contains(w);
 }
 
 /// Capitalised words that may follow a place name inside a longer name of a place or of
 /// something located there ("Kandahar Airport", "Mosul Dam", "Karachi Press Club").
 bool is_place_head(std::string_view w) {
-    return contains(
-        {"city",        "town",      "village",      "district",      "province",     "governorate",
+    static const WordSet kWords{"city",        "town",      "village",      "district",      "province",     "governorate",
          "state",       "region",    "department",   "county",        "municipality", "prefecture",
          "oblast",      "area",      "neighborhood", "neighbourhood", "suburb",       "township",
          "subdistrict", "division",  "zone",         "valley",        "river",        "airport",
@@ -326,26 +325,24 @@ bool is_place_head(std::string_view w) {
          "friday",      "saturday",  "sunday",       "january",       "february",     "march",
          "april",       "may",       "june",         "july",          "august",       "september",
          "october",     "november",  "december",     "times",         "post",         "tribune",
-         "herald",      "daily",     "news"},
-        w);
+         "herald",      "daily",     "news"};
+    return kWords.contains(w);
 }
 
 /// Capitalised words that may stand before a place name ("Northern Baghdad").
 bool is_place_modifier(std::string_view w) {
-    return contains(
-        {"north",     "south",        "east",         "west",         "northern",     "southern",
+    static const WordSet kWords{"north",     "south",        "east",         "west",         "northern",     "southern",
          "eastern",   "western",      "central",      "northeast",    "northwest",    "southeast",
          "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "greater",
          "downtown",  "old",          "new",          "upper",        "lower",        "outer",
          "inner",     "rural",        "urban",        "metropolitan", "the",          "suburban",
-         "occupied",  "coastal"},
-        w);
+         "occupied",  "coastal"};
+    return kWords.contains(w);
 }
 
 /// Sentence-initial words that are not the first half of a person's name.
 bool is_function_word(std::string_view w) {
-    return contains(
-        {"in",         "at",     "near",      "from",        "to",        "on",        "the",
+    static const WordSet kWords{"in",         "at",     "near",      "from",        "to",        "on",        "the",
          "a",          "an",     "outside",   "inside",      "into",      "across",    "around",
          "throughout", "for",    "both",      "only",        "even",      "since",     "until",
          "after",      "before", "during",    "when",        "while",     "meanwhile", "also",
@@ -354,32 +351,33 @@ bool is_function_word(std::string_view w) {
          "about",      "over",   "under",     "by",          "with",      "without",   "where",
          "if",         "so",     "all",       "some",        "many",      "most",      "police",
          "officials",  "troops", "residents", "authorities", "militants", "gunmen",    "assailants",
-         "attackers"},
-        w);
+         "attackers"};
+    return kWords.contains(w);
 }
 
 /// Lower-case words inside place names ("San Jose de Secce", "Khan al Asal").
 bool is_name_particle(std::string_view w) {
-    return contains({"de",  "del", "la",  "las", "los", "el",  "al",  "ad",  "as", "ash", "an",
+    static const WordSet kWords{"de",  "del", "la",  "las", "los", "el",  "al",  "ad",  "as", "ash", "an",
                      "ar",  "du",  "des", "do",  "da",  "dos", "das", "di",  "e",  "y",   "bin",
-                     "ibn", "wa",  "ul",  "i",   "ez",  "es",  "en",  "ech", "et"},
-                    w);
+                     "ibn", "wa",  "ul",  "i",   "ez",  "es",  "en",  "ech", "et"};
+    return kWords.contains(w);
 }
 
 /// Verbs after which a name is where something happened ("attacked Kabul").
 bool is_locative_verb(std::string_view w) {
-    return contains({"attacked", "struck", "hit", "bombed", "shelled", "raided", "stormed",
-                     "visited", "entered", "left", "reached", "besieged", "captured", "seized"},
-                    w);
+    static const WordSet kWords{"attacked", "struck", "hit", "bombed", "shelled", "raided", "stormed",
+                     "visited", "entered", "left", "reached", "besieged", "captured", "seized"};
+    return kWords.contains(w);
 }
 
 /// Words after a name that say it is a subdivision ("Borno State") or a settlement.
 int type_hint(std::string_view w) {
-    if (contains({"province", "governorate", "state", "region", "department", "oblast", "county",
-                  "prefecture", "provinces", "states", "regions"},
-                 w))
-        return 1;                                                            // subdivision
-    if (contains({"city", "town", "village", "municipality"}, w)) return 2;  // settlement
+    static const WordSet kSubdivisions{"province",   "governorate", "state",  "region",
+                                       "department", "oblast",      "county", "prefecture",
+                                       "provinces",  "states",      "regions"};
+    static const WordSet kSettlements{"city", "town", "village", "municipality"};
+    if (kSubdivisions.contains(w)) return 1;
+    if (kSettlements.contains(w)) return 2;
     return 0;
 }
 
@@ -479,16 +477,15 @@ struct Position {
 enum class Locality { none, settlement, part, small };
 
 Locality locality_word(std::string_view w) {
-    if (contains({"city", "town", "municipality", "township", "commune"}, w))
-        return Locality::settlement;
-    if (contains({"village", "hamlet", "settlement", "locality", "area", "kibbutz", "moshav",
-                  "chiefdom"},
-                 w))
-        return Locality::small;
-    if (contains({"district", "subdistrict", "suburb", "neighborhood", "neighbourhood", "quarter",
-                  "sector", "borough", "ward", "barangay", "county", "precinct"},
-                 w))
-        return Locality::part;
+    static const WordSet kSettlements{"city", "town", "municipality", "township", "commune"};
+    static const WordSet kSmall{"village",  "hamlet",  "settlement", "locality",
+                                "area",     "kibbutz", "moshav",     "chiefdom"};
+    static const WordSet kParts{"district", "subdistrict", "suburb",  "neighborhood",
+                                "neighbourhood", "quarter", "sector", "borough",
+                                "ward",     "barangay",    "county",  "precinct"};
+    if (kSettlements.contains(w)) return Locality::settlement;
+    if (kSmall.contains(w)) return Locality::small;
+    if (kParts.contains(w)) return Locality::part;
     return Locality::none;
 }
 
@@ -639,10 +636,10 @@ class AddressFinder {
     bool introduced_by(std::size_t begin) const {
         if (begin == 0) return false;
         const std::string_view w = word(begin - 1);
-        return is_locative_verb(w) ||
-               contains({"in", "near", "at", "outside", "between", "from", "to", "into", "toward",
-                         "towards", "of", "and", "around", "inside", "through", "across", "past"},
-                        w);
+        static const WordSet kWords{"in",      "near",   "at",      "outside", "between", "from",
+                                    "to",      "into",   "toward",  "towards", "of",      "and",
+                                    "around",  "inside", "through", "across",  "past"};
+        return is_locative_verb(w) || kWords.contains(w);
     }
 
     bool acceptable(std::size_t begin, std::size_t end) const {

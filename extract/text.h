@@ -1,7 +1,9 @@
 // Text hygiene that never loses offsets: UTF-8 repair, folding for matching, tokens.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -97,5 +99,31 @@ std::vector<std::uint8_t> capitals(std::string_view original, const FoldedText& 
 
 /// True when the code point is a Unicode letter or digit.
 bool is_alnum_cp(char32_t cp);
+
+/// A fixed set of words for membership tests on hot paths (a rule's keyword list, tested on
+/// every token): a word is checked against the lengths the set holds, then against the few
+/// words of its own length, first byte first. Holds views: the words must outlive it (string
+/// literals do).
+class WordSet {
+public:
+    WordSet(std::initializer_list<std::string_view> words) {
+        for (const std::string_view w : words) {
+            if (w.empty() || w.size() >= kMaxLength) continue;  // never asked for
+            lengths_ |= std::uint64_t{1} << w.size();
+            by_length_[w.size()].push_back(w);
+        }
+    }
+    bool contains(std::string_view w) const {
+        if (w.size() >= kMaxLength || !((lengths_ >> w.size()) & 1)) return false;
+        for (const std::string_view x : by_length_[w.size()])
+            if (x[0] == w[0] && x == w) return true;
+        return false;
+    }
+
+private:
+    static constexpr std::size_t kMaxLength = 64;
+    std::uint64_t lengths_ = 0;
+    std::array<std::vector<std::string_view>, kMaxLength> by_length_;
+};
 
 }  // namespace ekg::extract

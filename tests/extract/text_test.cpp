@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <fstream>
 
 #include "error.h"
@@ -128,4 +129,14 @@ TEST_CASE("in all-lower-case text words that are no common word and initials rea
     CHECK(caps_of("said tomas r. verlan") == ".NNN");
     CHECK(caps_of("verlan's home") == "N..");
     CHECK(caps_of("his ISIS home") == ".N.");
+}
+
+TEST_CASE("a word set answers as a search of its list does", "[extract][text]") {
+    const std::initializer_list<std::string_view> list = {"in", "near", "at", "outside", "kibbutz", "a"};
+    const WordSet set(list);
+    for (const std::string_view w : {"in", "near", "at", "outside", "kibbutz", "a", "on", "nearby", "", "i",
+                                     "ne", "Near", "kibbutzim", "b"})
+        CHECK(set.contains(w) == (std::find(list.begin(), list.end(), w) != list.end()));
+    const std::string long_word(80, 'x');
+    CHECK_FALSE(set.contains(long_word));
 }
