@@ -455,7 +455,7 @@ private:
                                    "warn", "warns", "spectre", "specter", "prevention",
                                    "protect", "protection",
                                    "protecting", "defend", "defence", "defense", "safeguard",
-                                   "guard", "insurance", "safe", "immune", "security"}))
+                                   "guard", "insurance", "safe", "immune", "security", "free"}))
                     return true;
                 break;
             }
