@@ -53,6 +53,7 @@ struct Hit {
     bool teaser = false;     ///< in a boilerplate sentence: may add to an event, never start one
     bool generic_talk = false;  ///< "recent attacks", "these attacks"
     std::size_t count = kNone;  ///< "four separate attacks": the number's value
+    bool not_incident = false;  ///< a statistic or a death in a disaster: supports nothing
 };
 
 /// The place an event mention is in: a chain of place mentions, most specific first.
@@ -303,10 +304,17 @@ private:
     }
 
     void find_hits() {
+        const std::vector<PhraseIndex::Match> matches = lex_.triggers.match(t_.folded, t_.tokens);
+        std::vector<bool> in_trigger(t_.tokens.size(), false);
+        for (const PhraseIndex::Match& m : matches)
+            for (std::size_t i = m.first; i < m.last; ++i) in_trigger[i] = true;
         // Phrases that report no violence, and context words that make a death no attack.
         std::vector<bool> blocked(t_.tokens.size(), false);
         std::set<std::uint32_t> context_sentences;
         domain_sentences_.assign(t_.sentences.size(), false);
+        disaster_sentences_.assign(t_.sentences.size(), false);
+        crime_word_.assign(t_.tokens.size(), false);
+        std::set<std::uint32_t> gunfire_sentences;
         for (const PhraseIndex::Match& m : lex_.blockers.match(t_.folded, t_.tokens)) {
             const std::uint8_t kind = lex_.blocker_kind[m.value];
             if (kind & kBlockContext) context_sentences.insert(sentence_of_[m.first]);
@@ -316,8 +324,21 @@ private:
             }
             if (kind & kBlockPhrase)
                 for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+            if (kind & kBlockCrime)
+                for (std::size_t i = m.first; i < m.last; ++i) crime_word_[i] = true;
+            // A fire or a disaster, not the fire of a weapon ("opened fire", "under fire").
+            if ((kind & kBlockDisaster) && !in_trigger[m.first]) {
+                if (weapon_fire(m.first)) {
+                    gunfire_sentences.insert(sentence_of_[m.first]);
+                } else {
+                    disaster_sentences_[sentence_of_[m.first]] = true;
+                    ++disaster_words_;
+                }
+            }
         }
-        for (const PhraseIndex::Match& m : lex_.triggers.match(t_.folded, t_.tokens)) {
+        // "their car caught fire after coming under fire": shooting, not a blaze.
+        for (std::uint32_t s : gunfire_sentences) disaster_sentences_[s] = false;
+        for (const PhraseIndex::Match& m : matches) {
             Hit h;
             h.first = m.first;
             h.last = m.last;
@@ -336,6 +357,7 @@ private:
             // Inside a name ("Bomb Squad", "Attack Helicopter Battalion")? A capitalised trigger
             // inside a known actor's name is part of that name.
             if (ref_at_[h.first] != kNone) continue;
+            if (self_harm(h) || unreal(h) || crime_category(h) || fiction(h)) continue;
             hits_.push_back(h);
         }
         take_hostage_hits(blocked);
@@ -345,6 +367,240 @@ private:
         args_in_.assign(t_.sentences.size(), {});
         for (std::size_t a = 0; a < arg_matches_.size(); ++a)
             args_in_[sentence_of_[arg_matches_[a].first]].push_back(a);
+    }
+
+    // ---------------------------------------------------------------- what did not happen
+
+    static bool is_reflexive(std::string_view w) {
+        return w == "himself" || w == "herself" || w == "themselves" || w == "themself" ||
+               w == "myself" || w == "yourself" || w == "oneself" || w == "ourselves";
+    }
+
+    /// "killed himself", "shot herself", "set himself on fire", "set fire to himself": a person
+    /// who harms only themself is no attack. "killed himself and eight others" is one, and the
+    /// suicide bomber who "blew himself up" has a trigger of his own.
+    bool self_harm(const Hit& h) const {
+        if (lex_.types[h.info->type].name == "suicide_bombing") return false;
+        const std::uint32_t s = h.sentence;
+        std::size_t after = h.last;
+        if (is_reflexive(w_[after])) {
+            ++after;
+        } else if (w_.is(after, "to") && is_reflexive(w_[after + 1])) {
+            after += 2;
+        } else if (!(h.first >= first_[s] + 2 && is_reflexive(w_[h.first - 1]) &&
+                     w_.any(h.first - 2, {"set", "sets", "setting"}))) {
+            return false;
+        }
+        // Others harmed with them: "and eight others", "along with his wife", "as well as".
+        if (w_.any(after, {"and", "along", "together", "plus", "as", "with"})) return false;
+        if (w_.is(after, ",") && (w_.any(after + 1, {"his", "her", "their", "a", "an", "the"}) ||
+                                  read_number(w_, after + 1, last_[s])))
+            return false;
+        return true;
+    }
+
+    /// A modal verb at token i ("could attack", "would have been killed"). "May" is the month
+    /// unless a verb form follows it.
+    bool modal(std::size_t i) const {
+        if (w_.any(i, {"could", "would", "might", "will", "shall", "can", "cannot", "should",
+                       "must"}))
+            return true;
+        return w_.is(i, "may") && !w_.name_cased(i) &&
+               w_.any(i + 1, {"be", "have", "not", "also", "well", "still", "even", "never"});
+    }
+
+    /// A trigger that reports an attack that did not (or not yet) happen: after a modal
+    /// ("could attack", "may be targeted"), a verb of intent ("threatened to attack", "plans to
+    /// bomb", "wanted to kill"), a word of fear or risk ("fears of an attack", "the threat of
+    /// attacks", "vulnerable to attack"), a negation ("there was no attack", "was not
+    /// attacked"), a verb of prevention ("foiled a bombing", "to prevent attacks"), a condition
+    /// ("if the city were attacked"), or a noun trigger said to be what may come ("a bombing
+    /// could happen", "an attack is the main danger"). Attempts the ontology knows ("plotted to
+    /// assassinate", "attempt on his life") stay.
+    bool unreal(const Hit& h) const {
+        if (h.info->flags & kTriggerAttempt) return false;
+        const std::uint32_t s = h.sentence;
+        std::size_t k = h.first;
+        // A device that "did not explode" failed: the ontology's bombings include failed ones.
+        const bool device = h.info->verb && lex_.types[h.info->type].family == "bombing";
+        for (std::size_t steps = 0; k > first_[s] && steps < 5; ++steps, --k) {
+            const std::size_t i = k - 1;
+            // "may have been assassinated" guesses at what happened; "could have exploded"
+            // and "would have been killed" tell what did not.
+            if (modal(i)) return !(w_.any(i, {"may", "might", "must"}) && w_.is(i + 1, "have"));
+            if (w_.any(i, {"no", "not", "never", "nor", "without"})) return !device;
+            if (w_.any(i, {"foiled", "foil", "foiling", "thwarted", "thwart", "thwarting",
+                           "prevented", "prevent", "preventing", "averted", "avert", "deter",
+                           "deterring", "prevention"}))
+                return true;
+            if (w_.is(i, "to") && i > first_[s]) {
+                if (w_.any(i - 1, {"threatened", "threatening", "threatens", "threaten",
+                                   "plans", "planned", "planning", "plan", "plotted", "plotting",
+                                   "plot", "plots", "wanted", "wants", "want", "wanting",
+                                   "intended", "intends", "intend", "intending", "intention",
+                                   "vowed", "vows", "vow", "pledged", "pledges", "promised",
+                                   "promises", "conspired", "conspiring", "conspiracy",
+                                   "preparing", "prepares", "prepare", "going", "about", "need",
+                                   "needs", "needed", "seeking", "seeks", "seek", "hoped",
+                                   "hopes", "hoping", "aiming", "aims", "willing", "ready",
+                                   "likely", "vulnerable", "exposed", "resilience",
+                                   "susceptible"}))
+                    return true;
+                break;
+            }
+            if (w_.any(i, {"of", "against", "from"}) && i > first_[s]) {
+                if (w_.any(i - 1, {"fear", "fears", "feared", "fearing", "threat", "threats",
+                                   "risk", "risks", "danger", "dangers", "possibility",
+                                   "prospect", "likelihood", "warning", "warnings", "warned",
+                                   "warn", "warns", "spectre", "specter", "prevention",
+                                   "protect", "protection",
+                                   "protecting", "defend", "defence", "defense", "safeguard",
+                                   "guard", "insurance", "safe", "immune", "security", "free"}))
+                    return true;
+                break;
+            }
+            // "a possible attack", "future bombings", "an imminent attack".
+            if (!h.info->verb && w_.any(i, {"possible", "potential", "future", "imminent",
+                                            "hypothetical", "feared", "threatened"}))
+                return true;
+            // Words that may stand between such a cue and the trigger.
+            if (!w_.any(i, {"be", "been", "being", "have", "also", "still", "even", "easily",
+                            "soon", "ever", "again", "a", "an", "any", "another", "further",
+                            "new", "more", "possible", "potential", "future", "major", "large",
+                            "scale", "-", "nuclear", "imminent", "similar", "fresh", "deadly",
+                            "retaliatory", "revenge", "all", "such", "terrorist", "terror",
+                            "physically", "directly"}))
+                break;
+        }
+        // "if the city were attacked", "unless", "in case of"; not "unknown if".
+        for (std::size_t i = h.first; i > first_[s] && h.first - i < 10; --i) {
+            const std::size_t x = i - 1;
+            if (w_.any(x, {",", ";", ":", "(", "but", "because", "after", "when", "while"})) break;
+            if (w_.any(x, {"if", "unless"}) &&
+                !(x > first_[s] && w_.any(x - 1, {"unclear", "unknown", "known", "clear", "sure",
+                                                  "certain", "whether", "see", "determine",
+                                                  "determined", "ask", "asked", "asking",
+                                                  "establish", "wonder", "investigating",
+                                                  "check", "confirm", "confirmed", "know", "or"})))
+                return true;
+        }
+        if (h.info->verb) return false;
+        // "a bombing could happen in the UK", "an attack is the main danger".
+        std::size_t a = h.last;
+        if (modal(a)) {
+            ++a;
+            while (w_.any(a, {"also", "still", "well", "easily", "soon", "yet", "not"})) ++a;
+            return w_.any(a, {"happen", "occur", "take", "come", "follow", "recur"});
+        }
+        // Present tense only: "the attack was a threat to peace" tells of one that happened.
+        if (w_.any(a, {"is", "remains", "poses", "are", "remain", "pose"})) {
+            ++a;
+            for (std::size_t n = 0; n < 3 && w_.any(a, {"the", "a", "an", "real", "main", "major",
+                                                        "serious", "biggest", "greatest",
+                                                        "growing", "very", "still", "now",
+                                                        "more", "most", "increasingly"});
+                 ++n)
+                ++a;
+            if (w_.any(a, {"danger", "threat", "risk", "possibility", "concern", "fear"})) return true;
+            // "another attack is likely", not "the attack is likely to have been ...".
+            return w_.any(a, {"likely", "possible", "inevitable", "imminent", "unlikely"}) &&
+                   (a + 1 >= last_[s] || w_.any(a + 1, {".", ",", ";", "and", "but", "in", "at",
+                                                        "within", "soon", "now", "unless", "if"}));
+        }
+        return false;
+    }
+
+    /// A bare trigger noun in a list of crimes ("extortion and kidnapping", "kidnappings and
+    /// extortion", "extorting and killing bus drivers") names a kind of crime, not an incident;
+    /// the crimes are the `crime` rows of event_blockers.tsv. "the robbery and murder of a
+    /// shopkeeper" is one incident.
+    bool crime_category(const Hit& h) const {
+        const std::uint32_t s = h.sentence;
+        // "kidnapping rates", "murder charges", "kidnapping gangs": the trigger noun names the
+        // kind of crime that the next noun is about.
+        const bool single_word = h.last == h.first + 1 && !(h.info->flags & kTriggerAttempt);
+        const bool indefinite = h.first > first_[s] &&
+                                w_.any(h.first - 1, {"a", "an", "each", "every", "one", "single"});
+        if (!h.info->verb && single_word && !indefinite && w_.any(h.last, {"rate", "rates", "cases", "groups", "gangs", "gang",
+                                             "ring", "rings", "network", "networks", "industry",
+                                             "business", "trend", "trends", "statistics",
+                                             "figures", "charge", "charges", "unit", "units",
+                                             "squad", "squads", "insurance", "market",
+                                             "epidemic", "capital", "trial", "trials",
+                                             "conviction", "convictions", "cells", "threat",
+                                             "threats", "fields"}))
+            return true;
+        // "charged with murder", "convicted of kidnapping": a crime in law, not an incident.
+        // "jailed for shooting dead a burglar" tells the act.
+        const bool bare = h.last >= last_[s] || !w_.token(h.last).word ||
+                          w_.any(h.last, {"and", "or", "in", "after", "but", "charges", "under"});
+        if (!h.info->verb && bare && h.first >= first_[s] + 2 && w_.any(h.first - 1, {"with", "of", "for"}) &&
+            w_.any(h.first - 2, {"charged", "convicted", "accused", "guilty", "suspicion",
+                                 "sentenced", "jailed", "acquitted", "cleared", "indicted",
+                                 "count", "counts", "charges", "imprisoned", "prosecuted",
+                                 "tried", "investigated"}))
+            return true;
+        // Verbs only in their -ing form: "extorting and killing bus drivers".
+        const std::string_view head = w_[h.first];
+        if (h.info->verb && (head.size() < 4 || head.substr(head.size() - 3) != "ing")) return false;
+        // The crime before: "extortion and kidnapping", "extortion, contract killing".
+        std::size_t b = h.first;
+        if (!h.info->verb && b > first_[s] && tags_[b - 1] == 0 && !crime_word_[b - 1] && w_.token(b - 1).word &&
+            !w_.any(b - 1, {"and", "or", "the", "a", "an"}))
+            --b;  // one modifier: "and contract killing"
+        bool listed = false, determined = false;
+        if (b >= first_[s] + 2 && w_.any(b - 1, {"and", "or", ",", "&"}) && crime_word_[b - 2]) {
+            std::size_t c = b - 2;
+            while (c > first_[s] && crime_word_[c - 1]) --c;
+            listed = true;
+            determined = c > first_[s] && w_.any(c - 1, {"the", "a", "an", "this", "that"});
+        }
+        // The crime after: "kidnapping and extortion", "kidnappings, robberies".
+        if (!listed && w_.any(h.last, {"and", "or", ",", "&"}) && crime_word_[h.last + 1]) {
+            listed = true;
+            determined = h.first > first_[s] &&
+                         w_.any(h.first - 1, {"the", "a", "an", "this", "that", "his", "her", "their"});
+        }
+        if (!listed) return false;
+        // "the robbery and murder of a shopkeeper": one victim, one incident; "the extortion
+        // and kidnapping of wealthy farmers" is a practice.
+        std::size_t of = h.last;
+        while (of < last_[s] && of < h.last + 4 && !w_.is(of, "of") &&
+               (crime_word_[of] || w_.any(of, {"and", "or", ","})))
+            ++of;
+        if (w_.is(of, "of"))
+            return !(w_.any(of + 1, {"a", "an", "the", "his", "her", "two", "three", "four", "five"}) ||
+                     w_.name_cased(of + 1));
+        return !determined;
+    }
+
+    /// A film, novel or game plot told in the present tense ("after his father is killed he
+    /// sets out..."), in a document about film, music or books.
+    bool fiction(const Hit& h) const {
+        if (!h.info->verb || !(h.info->flags & (kTriggerGeneric | kTriggerKills))) return false;
+        if (!domain_sentences_[h.sentence] && domain_words_ < kDomainWords) return false;
+        return h.first > first_[h.sentence] && w_.any(h.first - 1, {"is", "are", "gets", "get"});
+    }
+
+    /// "fire" at token i used of weapons ("gunfire", "heavy fire", "came under fire", "returned
+    /// fire", "exchange of fire") rather than a blaze.
+    bool weapon_fire(std::size_t i) const {
+        if (!w_.any(i, {"fire", "fires"})) return false;
+        if (i == 0) return false;
+        // "fire from the direction of the village"; "Palestinian fire", "army fire".
+        const std::uint32_t s = sentence_of_[i];
+        if (w_.is(i + 1, "from") || (i - 1 > first_[s] && w_.token(i - 1).word &&
+                                     w_.name_cased(i - 1) && !is_function_word(w_[i - 1])))
+            return true;
+        return w_.any(i - 1, {"their", "weapon", "weapons", "by", "rifle", "rifles", "pistol", "bullet",
+                              "gun", "guns", "sniper", "snipers", "machine", "machinegun", "mortar",
+                              "mortars", "rocket", "rockets", "artillery", "heavy",
+                              "automatic", "arms", "enemy", "hostile", "under", "open", "opened",
+                              "opening", "opens", "returned", "return", "returning", "exchanged",
+                              "exchange", "exchanging", "of", "cross", "friendly", "cease",
+                              "rapid", "live", "small", "indiscriminate", "sustained", "intense",
+                              "anti", "-", "naval", "cannon", "tank", "police", "army", "troops",
+                              "soldiers", "to"});
     }
 
     /// "took 18 people hostage", "held three workers hostage": the trigger of "took hostage"
@@ -984,7 +1240,8 @@ private:
     bool supported(const Hit& h) const {
         const std::uint32_t s = h.sentence;
         for (std::size_t k : hits_in_[s])
-            if (!(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor))) return true;
+            if (!hits_[k].not_incident && !(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor)))
+                return true;
         for (const CasualtyFigure& f : figures_[s])
             if (!f.zero) return true;
         for (std::size_t a : args_in_[s]) {
@@ -1030,6 +1287,216 @@ private:
         return kNone;
     }
 
+    /// Words of harm a disaster causes as well as an attack ("killed", "injured", "destroyed").
+    bool harm_word(const Hit& h) const {
+        return (h.info->flags & kTriggerGeneric) &&
+               w_.any(h.first, {"killed", "killing", "killings", "slain", "wounded", "injured",
+                                "wounding", "injuring", "damaged", "destroyed"});
+    }
+
+    /// Something in sentence `s` says violence was done: a trigger that is no generic word, an
+    /// attacker or a weapon, an armed group, a claim of responsibility.
+    bool clear_violence(std::uint32_t s) const {
+        for (std::size_t k : hits_in_[s]) {
+            const Hit& o = hits_[k];
+            if (!o.not_incident &&
+                !(o.info->flags & (kTriggerGeneric | kTriggerAnaphor | kTriggerPlural)))
+                return true;
+        }
+        for (std::size_t a : args_in_[s]) {
+            const ArgSlot slot = lex_.arg_info[arg_matches_[a].entry].slot;
+            if (slot == ArgSlot::weapon || slot == ArgSlot::perpetrator) return true;
+        }
+        for (std::size_t i = first_[s]; i < last_[s]; ++i)
+            if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
+                return true;
+        for (const Responsibility& r : responsibility_)
+            if (r.sentence == s && !r.negated) return true;
+        return false;
+    }
+
+    /// A death or injury in a fire, a disaster or an accident: a generic word of harm in a
+    /// sentence that names a blaze or a disaster ("a fire at a cafe killed 25 people"), or in a
+    /// document that names three ("more than 5,000 people were killed" in a report on a
+    /// tsunami), with nothing violent in its sentence. The `disaster` rows of
+    /// event_blockers.tsv; "set fire", "torched" and other arson triggers are violence.
+    bool disaster_harm(const Hit& h) const {
+        if (!harm_word(h)) return false;
+        const std::uint32_t s = h.sentence;
+        if (!disaster_sentences_[s] && disaster_words_ < kDomainWords) return false;
+        // "A fire at a hotel killed 17. A group later claimed it."; "X claimed two fires.
+        // The first fire destroyed a lab."
+        if (disaster_sentences_[s] && ((s + 1 < t_.sentences.size() && clear_violence(s + 1)) ||
+                                       (s > 0 && clear_violence(s - 1))))
+            return false;
+        return !clear_violence(s);
+    }
+
+    static bool is_month(std::string_view w) {
+        static const std::unordered_set<std::string_view> kMonths = {
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"};
+        return kMonths.count(w) > 0;
+    }
+
+    bool digits_at(std::size_t i) const {
+        const std::string_view w = w_[i];
+        return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
+    }
+
+    /// A day-level date in sentence `s`: a weekday, "yesterday", or a month with its day.
+    bool day_date(std::uint32_t s) const {
+        for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+            if (w_.any(i, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday", "yesterday", "today", "tonight", "overnight"}))
+                return true;
+            if (is_month(w_[i]) && ((digits_at(i + 1) && w_[i + 1].size() <= 2) ||
+                                    (i > first_[s] && digits_at(i - 1) && w_[i - 1].size() <= 2)))
+                return true;
+        }
+        return false;
+    }
+
+    /// How sentence `s` spans a period: 2 for a period that holds many incidents ("since 2009",
+    /// "between January 2018 and April 2019", "in the past five years", "each year",
+    /// "in recent years"), 1 for one that may hold one ("last year", "this year", "during the
+    /// war", "under the regime"), 0 for none. "the deadliest since 2015" compares one incident.
+    int period(const Hit& h) const {
+        const std::uint32_t s = h.sentence;
+        // The clause of the trigger: "; however ... in recent months" tells of other things.
+        const auto boundary = [&](std::size_t i) {
+            return w_.any(i, {";", ":", "however", "but", "although", "whereas", "while", "though"});
+        };
+        std::size_t from = h.first, to = h.last;
+        while (from > first_[s] && !boundary(from - 1)) --from;
+        while (to < last_[s] && !boundary(to)) ++to;
+        int found = 0;
+        const auto unit = [&](std::size_t j) {
+            return w_.any(j, {"years", "months", "decades", "decade", "weeks", "year", "half",
+                              "quarter"});
+        };
+        for (std::size_t i = from; i < to; ++i) {
+            if (w_.is(i, "since") && (digits_at(i + 1) || is_month(w_[i + 1]) ||
+                                      (w_.is(i + 1, "the") &&
+                                       w_.any(i + 2, {"start", "beginning", "turn"})))) {
+                bool compared = false;
+                for (std::size_t k = i; k > first_[s] && i - k < 4; --k)
+                    compared = compared ||
+                               w_.any(k - 1, {"deadliest", "worst", "bloodiest", "biggest",
+                                              "largest", "first", "highest", "most", "major",
+                                              "serious", "deadly", "latest"});
+                if (!compared) return 2;
+            }
+            if (w_.is(i, "between") && (digits_at(i + 1) || is_month(w_[i + 1])))
+                for (std::size_t j = i + 2; j < last_[s] && j < i + 5; ++j)
+                    if (w_.is(j, "and") && (digits_at(j + 1) || is_month(w_[j + 1]))) return 2;
+            if (w_.is(i, "from") && digits_at(i + 1) && w_[i + 1].size() == 4 &&
+                w_.any(i + 2, {"to", "through", "until", "-"}))
+                return 2;
+            if (w_.any(i, {"past", "last", "previous", "first"}) && i > first_[s] &&
+                w_.is(i - 1, "the")) {
+                std::size_t j = i + 1;
+                if (auto n = read_number(w_, j, last_[s])) j = n->last;
+                if (unit(j) && !(w_.any(j, {"year", "half", "quarter"}) && w_.is(i, "first")))
+                    return 2;
+            }
+            if (w_.is(i, "recent") && i > first_[s] && w_.is(i - 1, "in") &&
+                w_.any(i + 1, {"years", "months", "decades"}))
+                return 2;
+            if (w_.any(i, {"per", "each", "every"}) && w_.any(i + 1, {"year", "month", "day", "week"}))
+                return 2;
+            if (w_.any(i, {"annually", "yearly"})) return 2;
+            if (w_.is(i, "so") && w_.is(i + 1, "far") &&
+                (w_.is(i + 2, "this") || (w_.is(i + 2, "in") && (digits_at(i + 3) || w_.is(i + 3, "this")))))
+                return 2;
+            if (w_.any(i, {"last", "this"}) && w_.is(i + 1, "year")) found = 1;
+            if (w_.any(i, {"regime", "dictatorship", "war", "genocide", "holocaust", "era"})) found = 1;
+        }
+        return found;
+    }
+
+    /// A noun near a trigger noun that makes it a statistic: "a rise in kidnappings", "the
+    /// number of killings", "killings rose", "murders per year".
+    bool statistic(const Hit& h) const {
+        if (h.info->verb) return false;
+        const std::uint32_t s = h.sentence;
+        for (std::size_t k = h.first; k > first_[s] && h.first - k < 4; --k)
+            if (w_.any(k - 1, {"rise", "rises", "increase", "increases", "spike", "surge", "drop",
+                               "decline", "fall", "reduction", "number", "numbers", "rate",
+                               "rates", "statistics", "data", "tally", "total", "average",
+                               "percentage", "proportion", "levels", "level", "figures"}) &&
+                w_.any(k, {"in", "of", "on"}))
+                return true;
+        for (std::size_t k = h.last; k < last_[s] && k < h.last + 6 && !w_.any(k, {",", ";", "(", "that", "which", "who"}); ++k)
+            if (w_.any(k, {"rose", "risen", "rise", "rises", "rising", "increased", "increase",
+                           "fell", "fallen", "falling", "dropped", "declined", "decreased",
+                           "doubled", "tripled", "halved", "soared", "jumped", "climbed", "per",
+                           "rate", "rates", "statistics"}))
+                return true;
+        return false;
+    }
+
+    /// A single incident named in sentence `s` besides the figures: violence told
+    /// (clear_violence), a day-level date, or an incident noun with its article ("an attack",
+    /// "the bombing", "a single ambush").
+    bool one_incident(std::uint32_t s) const {
+        if (clear_violence(s) || day_date(s)) return true;
+        for (std::size_t k : hits_in_[s]) {
+            const Hit& o = hits_[k];
+            if (o.first == first_[s]) continue;
+            // "..., killing 52 people": the outcome of one act told before it.
+            if (o.info->verb && w_.is(o.first - 1, ",") && w_[o.first].size() > 3 &&
+                w_[o.first].substr(w_[o.first].size() - 3) == "ing")
+                return true;
+            if (o.info->verb || (o.info->flags & kTriggerPlural)) continue;
+            if (w_.any(o.first - 1, {"the", "this", "that", "a", "an", "single", "one"})) return true;
+        }
+        // A place attacked: "a casino", "the police station".
+        for (std::size_t a : args_in_[s]) {
+            const ArgMatch& m = arg_matches_[a];
+            if (lex_.arg_info[m.entry].slot == ArgSlot::target && m.first > first_[s] &&
+                w_.any(m.first - 1, {"a", "an", "the"}))
+                return true;
+        }
+        return false;
+    }
+
+    /// A count over a period or a population, not one incident: "since 2009, 2,000 youths have
+    /// been killed", "700 women were killed last year", "a rise in kidnappings". Only generic
+    /// and plural triggers; an incident the sentence names ("the deadliest attack since 2015",
+    /// "on Monday") keeps them.
+    bool aggregate(const Hit& h) const {
+        if (!(h.info->flags & (kTriggerGeneric | kTriggerPlural))) return false;
+        const std::uint32_t s = h.sentence;
+        for (std::size_t k = h.first; k > first_[s] && h.first - k < 3; --k)
+            if (w_.any(k - 1, {"deadliest", "worst", "bloodiest", "biggest", "largest", "first",
+                               "latest", "single", "most"}))
+                return false;
+        if (statistic(h)) return !one_incident(s);
+        const int p = period(h);
+        // "claimed responsibility for the killing of a civilian ... since 2000": one incident.
+        const bool one = !h.info->verb && !(h.info->flags & kTriggerPlural) && h.first > first_[s] &&
+                         w_.any(h.first - 1, {"the", "this", "that", "a", "an"});
+        bool claimed = false;
+        for (const Responsibility& r : responsibility_) claimed = claimed || (r.sentence == s && !r.negated);
+        // "A candidate was murdered in X, the fourth such killing in the past four months":
+        // one victim.
+        bool one_victim = false;
+        for (const CasualtyFigure& f : figures_[s])
+            one_victim = one_victim || (!f.zero && f.toll == Toll::killed && f.figure.value == 1);
+        if (p == 2) return !day_date(s) && !has_word(s, {"single"}) && !one && !claimed && !one_victim;
+        if (p == 1 && !one_incident(s)) {
+            // "this year, two killings in Honduras" are two incidents; "90 kidnappings" a count.
+            if (h.info->flags & kTriggerPlural) {
+                const std::size_t n = count_before(h);
+                return n != kNone && n >= 10;
+            }
+            for (const CasualtyFigure& f : figures_[s])
+                if (!f.zero && f.figure.value >= 10) return true;
+        }
+        return false;
+    }
+
     /// Whether a weak trigger ("beat", "shot", "explosion", "injured") is used in a non-violent
     /// sense: its sentence or its document talks of sport, film, music, markets or party
     /// politics ("beat Italy 2-1", "the injured striker", "an explosion in broadband use"), or
@@ -1043,7 +1510,8 @@ private:
             domain_words_ < kDomainWords && !has_score(s))
             return false;
         for (std::size_t k : hits_in_[s])
-            if (!(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor | kTriggerWeak)))
+            if (!hits_[k].not_incident &&
+                !(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor | kTriggerWeak)))
                 return false;
         // A death or several victims ("shot two people"); one injured player is no evidence.
         for (const CasualtyFigure& f : figures_[s])
@@ -1083,8 +1551,13 @@ private:
     }
 
     void build_groups() {
+        for (Hit& h : hits_) h.not_incident = disaster_harm(h);
         for (Hit& h : hits_) {
-            h.supported = !(h.info->flags & kTriggerGeneric) || supported(h);
+            h.not_incident = h.not_incident || aggregate(h);
+            if (h.not_incident && aggregate(h)) aggregate_sentences_.insert(h.sentence);
+        }
+        for (Hit& h : hits_) {
+            h.supported = !h.not_incident && (!(h.info->flags & kTriggerGeneric) || supported(h));
             if (h.supported && non_violent_sense(h)) h.supported = false;
             h.generic_talk = (h.info->flags & kTriggerPlural) && generic_talk(h);
             if (h.info->flags & kTriggerPlural) h.count = count_before(h);
@@ -1099,6 +1572,7 @@ private:
             whole.sentence = s;
             for (std::size_t k = i; k < end; ++k) {
                 const Hit& h = hits_[k];
+                if (h.not_incident) continue;
                 if ((h.info->flags & kTriggerPlural) && h.teaser) continue;
                 if ((h.info->flags & kTriggerPlural) && !h.supported && non_violent_sense(h)) continue;
                 if (h.info->flags & kTriggerPlural) {
@@ -1269,6 +1743,7 @@ private:
                 if (split_sentences.count(s)) current = kNone;
                 continue;
             }
+            if (aggregate_sentences_.count(s)) continue;  // statistics tell of no one event
             if (current != kNone && s - current_since <= 4) drafts_[current].sentences.insert(s);
         }
         // Sentences before the first event (a headline-style opening) go to the first event.
@@ -1281,7 +1756,7 @@ private:
                 }
             // No draft owns a sentence (every one was dropped): there is no first event.
             for (std::uint32_t s = 0; first_owned < owner.size() && s < first_owned; ++s)
-                if (!boilerplate(s) && !split_sentences.count(s)) {
+                if (!boilerplate(s) && !split_sentences.count(s) && !aggregate_sentences_.count(s)) {
                     bool figures = false;
                     for (const CasualtyFigure& f : figures_[s]) figures = figures || !f.zero;
                     if (figures) drafts_[owner[first_owned]].sentences.insert(s);
@@ -1966,6 +2441,10 @@ private:
     std::vector<Responsibility> responsibility_;
     std::vector<bool> domain_sentences_;  ///< per sentence: a sport, film, market... word
     std::size_t domain_words_ = 0;        ///< such words in the whole document
+    std::vector<bool> disaster_sentences_;  ///< per sentence: a blaze, disaster or accident word
+    std::size_t disaster_words_ = 0;        ///< such words in the whole document
+    std::vector<bool> crime_word_;          ///< per token: part of a crime named as a category
+    std::set<std::uint32_t> aggregate_sentences_;  ///< sentences that give statistics
     std::vector<Group> groups_;
     std::vector<Draft> drafts_;
 };
@@ -2116,12 +2595,14 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
                     if (k == "phrase") kind |= kBlockPhrase;
                     else if (k == "context") kind |= kBlockContext;
                     else if (k == "domain") kind |= kBlockDomain;
+                    else if (k == "disaster") kind |= kBlockDisaster;
+                    else if (k == "crime") kind |= kBlockCrime;
                     else kind = 0xff;
                 }
             }
             if (kind == 0 || kind == 0xff)
                 throw Error(ExitCode::data,
-                            where + ": expected phrase and kind (phrase, context or domain)");
+                            where + ": expected phrase and kind (phrase, context, domain, disaster or crime)");
             if (!lexicon.blockers.add(row.fields[0],
                                       static_cast<std::uint32_t>(lexicon.blocker_kind.size())))
                 throw Error(ExitCode::data, where + ": the phrase has no words");

@@ -82,6 +82,8 @@ enum BlockerKind : std::uint8_t {
     kBlockPhrase = 1,   ///< a trigger inside the phrase reports no violence ("heart attack")
     kBlockContext = 2,  ///< a generic trigger in the sentence reports no attack ("car accident")
     kBlockDomain = 4,   ///< sport, entertainment, business or party politics: weak triggers need evidence
+    kBlockDisaster = 8, ///< a blaze, disaster or accident: generic words of harm need evidence
+    kBlockCrime = 16,   ///< a crime named as a category: a bare trigger listed with it is no incident
 };
 
 /// What a trigger row says.
