@@ -358,7 +358,8 @@ bool JsonCursor::skip() {
     return !scalar().empty() || fail();
 }
 
-bool JsonCursor::integer(std::int64_t& out) {
+template <class N>
+bool JsonCursor::number(N& out) {
     if (failed_) return false;
     peek();
     const std::string_view v = scalar();
@@ -366,13 +367,9 @@ bool JsonCursor::integer(std::int64_t& out) {
     return (!v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size()) || fail();
 }
 
-bool JsonCursor::real(double& out) {
-    if (failed_) return false;
-    peek();
-    const std::string_view v = scalar();
-    const auto r = std::from_chars(v.data(), v.data() + v.size(), out);
-    return (!v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size()) || fail();
-}
+bool JsonCursor::integer(std::int64_t& out) { return number(out); }
+
+bool JsonCursor::real(double& out) { return number(out); }
 
 bool JsonCursor::boolean(bool& out) {
     if (failed_) return false;

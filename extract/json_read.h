@@ -72,6 +72,8 @@ private:
     }
     bool skip_string();  // the cursor after an opening quote
     std::string_view scalar();  // the bytes of the number or literal at the cursor, stepped over
+    template <class N>
+    bool number(N& out);  // the whole scalar read by from_chars
 
     std::string_view s_;
     std::size_t i_ = 0;
