@@ -528,6 +528,7 @@ class AddressFinder {
     std::vector<Actor> find() {
         for (std::size_t j = 0; j < matches_.size(); ++j) walk_address(j);
         find_named_settlements();
+        find_named_parts();
         find_towns_in_text();
         find_city_sentences();
         find_facility_places();
@@ -774,6 +775,44 @@ class AddressFinder {
             // that names only a town of that country, or a group based there).
             if (holder == nullptr) holder = document_country();
             if (holder != nullptr) add(begin, end, part ? "district" : "city", *holder, "address");
+        }
+    }
+
+    /// "in the Vedeno district of Chechnya", "near the Mirpur neighbourhood of Dhaka": a part
+    /// no data file lists, named before a word for a district and held by the listed place
+    /// right after "of" (a part of that city, or a district of that region or country).
+    void find_named_parts() {
+        const std::vector<Token>& tokens = text_.tokens;
+        for (std::size_t t = 1; t + 2 < tokens.size(); ++t) {
+            if (!tokens[t].word || match_at_[t] >= 0 || upper(t) || word(t + 1) != "of" ||
+                locality_word(word(t)) != Locality::part)
+                continue;
+            const std::int32_t j = match_at_[t + 2];
+            if (j < 0 || matches_[static_cast<std::size_t>(j)].first_token != t + 2) continue;
+            const Entry* holder = located_[static_cast<std::size_t>(j)].entry;
+            if (holder == nullptr) continue;
+            // A holder in another country than the one the document is about is more likely
+            // a misread name than a district abroad.
+            if (const Entry* country = document_country();
+                country != nullptr && country->country_code != holder->country_code)
+                continue;
+            // The name: capitalised words (without case, no common words), or a listed name
+            // the document did not place there ("the Mirpur neighbourhood of Dhaka": Mirpur is
+            // also a town of Pakistan).
+            std::size_t begin = name_run(t);
+            const std::size_t end = t;
+            if (const std::int32_t m = match_at_[t - 1]; m >= 0) {
+                const auto mi = static_cast<std::size_t>(m);
+                if (located_[mi].entry != nullptr || matches_[mi].last_token != t) continue;
+                begin = matches_[mi].first_token;
+            }
+            // "in the X district of", "in X district of": a place the sentence locates.
+            const bool the = begin > 0 && word(begin - 1) == "the" && introduced_by(begin - 1);
+            if (begin >= end || (!introduced_by(begin) && !the) || !acceptable(begin, end)) continue;
+            if (holder->place_type == "city")
+                add_part(begin, end, *holder);
+            else if (holder->place_type == "region" || holder->place_type == "country")
+                add(begin, end, "district", *holder, "address");
         }
     }
 

@@ -450,3 +450,24 @@ TEST_CASE("in lower-case text a smaller town named alone needs a place word", "[
     CHECK(has_place_named(ekg::test::extract_text("the talks were held in eastwood on friday."),
                           "Eastwood"));
 }
+
+TEST_CASE("the X district of a listed place is a district held by that place", "[extract][places]") {
+    // A region or country holds it: a district with the holder's coordinates.
+    const Extraction region = ekg::test::extract_text(
+        "Rebels attacked a convoy in the Vedeno district of Chechnya on Tuesday.");
+    const Actor* vedeno = find_actor(region, "place:RU:vedeno");
+    REQUIRE(vedeno != nullptr);
+    CHECK(vedeno->place_type == "district");
+    CHECK(vedeno->lat.has_value());
+    // A city holds it: a part of that city, even where the name is also a town elsewhere.
+    const Extraction city = ekg::test::extract_text("A bomb went off in the Mirpur neighbourhood of Dhaka.");
+    const Actor* mirpur = find_actor(city, "place:BD:mirpur");
+    REQUIRE(mirpur != nullptr);
+    CHECK(mirpur->place_type == "district");
+    CHECK(has_place_named(city, "Dhaka"));
+    // Not a name: "the southern district of Kandahar" adds no place; nor does a district word
+    // with nothing listed after "of".
+    CHECK(ekg::test::extract_text("A bomb went off in the southern district of Kandahar.").actors.size() == 1);
+    const Extraction unlisted = ekg::test::extract_text("Police searched the Bluefield district of Nowhereland.");
+    for (const Actor& a : unlisted.actors) CHECK(a.kind != ekg::ActorKind::place);
+}
