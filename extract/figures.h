@@ -24,8 +24,8 @@ public:
     /// The folded text of token i; empty past the end.
     std::string_view operator[](std::size_t i) const {
         if (i >= tokens_.size()) return {};
-        return std::string_view(folded_.text).substr(tokens_[i].fbegin,
-                                                     tokens_[i].fend - tokens_[i].fbegin);
+        const Token& t = tokens_[i];  // tokens lie inside the folded text: no bounds check
+        return {folded_.text.data() + t.fbegin, static_cast<std::size_t>(t.fend - t.fbegin)};
     }
     bool is(std::size_t i, std::string_view w) const { return (*this)[i] == w; }
     bool any(std::size_t i, std::initializer_list<std::string_view> ws) const {
