@@ -896,3 +896,49 @@ TEST_CASE("a plot of a film or a novel told in the present tense is no event", "
                     "police. The novel was a bestseller and the movie stars a famous actor.")
               .empty());
 }
+
+TEST_CASE("a weak trigger whose object is a thing no one can harm makes no event",
+          "[extract][events]") {
+    CHECK(events_of("Opposition leaders attacked the budget in London on Monday.").empty());
+    CHECK(events_of("Critics attacked the plan as unfair in Dublin.").empty());
+    CHECK(events_of("The senator attacked the government's record on crime in Ohio.").empty());
+    CHECK(events_of("Union members have attacked earlier privatisations in Quito.").empty());
+    CHECK(events_of("Members of the senate launched an initiative in Lima on Monday to reform the tax code.").empty());
+    CHECK(events_of("The ministry launched a pilot campaign in Cauca with the help of former ELN members.").empty());
+    SECTION("people and places attacked stay events") {
+        CHECK(events_of("Gunmen attacked a police station in Kano on Monday.").size() == 1);
+        CHECK(events_of("Rebels attacked the campaign office of the mayor in Goma, killing 3.").size() == 1);
+    }
+}
+
+TEST_CASE("a raid by law enforcement is a search, not an attack, without clear violence",
+          "[extract][events]") {
+    CHECK(events_of("Police raided a house in Leeds and arrested two men.").empty());
+    CHECK(events_of("Detectives raided three homes in Bristol on Tuesday and seized documents.").empty());
+    CHECK(events_of("On 4 March, investigators raided the offices of a bank in Quito.").empty());
+    CHECK(events_of("The offices were searched in a raid by police in Lima on Monday.").empty());
+    SECTION("a raid with deaths or by attackers stays an event") {
+        const auto events = events_of("Troops raided a village in Darfur, killing 4.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "armed_assault");
+        CHECK(events_of("Gunmen raided a bank in Lagos, killing two guards.").size() == 1);
+        CHECK(events_of("Police raided a hideout in Cali, killing three gunmen.").size() == 1);
+    }
+}
+
+TEST_CASE("in sport text a figure far from its weak trigger is no evidence of violence",
+          "[extract][events]") {
+    // "two fine saves" is no count of people shot; "injured Jones and Brown" counts players.
+    CHECK(events_of("During the match the home keeper made two fine saves within a minute of the "
+                    "restart - turning away Smith's low shot.")
+              .empty());
+    CHECK(events_of("The match in Leeds was tense. The coach praised the players after the "
+                    "game. Smith was superb in midfield after replacing injured Jones and Brown "
+                    "said he played well.")
+              .empty());
+    SECTION("people shot in a music story stay an event") {
+        CHECK(events_of("The singer released an album and a single. Her tour begins in May. "
+                        "Two friends, Ann Reed and Mary Cole, were shot in Cardiff in June.")
+                  .size() == 1);
+    }
+}
