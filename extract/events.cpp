@@ -1509,6 +1509,28 @@ private:
     /// words after the trigger, before punctuation or a preposition of place.
     bool thing_object(const Hit& h) const {
         const std::uint32_t s = h.sentence;
+        // The thing as the subject of a passive: "the speed record was beaten", "the plan has been
+        // attacked".
+        if (h.info->verb) {
+            std::size_t k = h.first;
+            while (k > first_[s] && h.first - k < 3 &&
+                   w_.any(k - 1, {"was", "were", "been", "be", "is", "are", "has", "have", "had"}))
+                --k;
+            if (k < h.first && k > first_[s]) {
+                for (std::size_t b = k - 1; b + 3 > k && b >= first_[s]; --b) {
+                    if (thing_end_[b] == k) return true;
+                    if (b == first_[s]) break;
+                }
+            }
+        }
+        // An attack on someone for what they say or fail to do: "attacked the minister for
+        // failing to act".
+        for (std::size_t j = h.last; j + 1 < last_[s] && j < h.last + 6; ++j) {
+            if (!w_.token(j).word) break;
+            if (w_.is(j, "for") && w_.any(j + 1, {"failing", "saying", "allowing", "ignoring",
+                                                  "neglecting", "mishandling"}))
+                return true;
+        }
         for (std::size_t j = h.last; j < last_[s] && j < h.last + 6; ++j) {
             if (thing_end_[j] != 0) {
                 const std::size_t e = thing_end_[j];
@@ -1537,8 +1559,19 @@ private:
     /// "police raided", "a police raid", "officers have raided", or after it, "a raid by
     /// detectives"): a search or an arrest, not an attack, unless its sentence holds violence.
     bool police_raid(const Hit& h) const {
-        if (!w_.any(h.first, {"raid", "raided", "raids", "raiding"})) return false;
         const std::uint32_t s = h.sentence;
+        // "police launched raids against the gang": the raid is the object of the trigger.
+        const bool raid = w_.any(h.first, {"raid", "raided", "raids", "raiding"}) ||
+                          (w_.any(h.first, {"launched", "launch", "launching"}) &&
+                           (w_.any(h.last, {"raid", "raids"}) ||
+                            (w_.any(h.last, {"a", "several", "new"}) && w_.any(h.last + 1, {"raid", "raids"}))));
+        if (!raid) return false;
+        // "In a raid in Salta, authorities arrested four people": an arrest or a search
+        // told with the raid makes it police work.
+        for (std::size_t i = first_[s]; i < last_[s]; ++i)
+            if (w_.any(i, {"arrested", "arresting", "arrests", "detained", "detaining", "searched",
+                           "searching", "warrant", "warrants", "confiscated", "confiscating"}))
+                return true;
         for (std::size_t k = h.first; k > first_[s] && h.first - k < 4; --k) {
             if (police_word_[k - 1]) return !w_.any(k, {"uniform", "uniforms"});
             if (!w_.token(k - 1).word ||
@@ -1593,16 +1626,29 @@ private:
         // Criticism or an undertaking, not violence, whatever else the sentence says of armed
         // groups ("the ministry launched a campaign with former ELN members").
         if (thing_object(h)) return !strong_trigger();
+        // Growth, not a blast: "an explosion of violence", "the explosion of unemployed graduates";
+        // a blast names what blew up with an article or a number ("the explosion of a car bomb").
+        if (w_.any(h.first, {"explosion", "explosions"}) && h.last == h.first + 1 && w_.is(h.last, "of") &&
+            w_.token(h.last + 1).word && !read_number(w_, h.last + 1, last_[s]) &&
+            !w_.any(h.last + 1, {"a", "an", "the", "this", "that", "its", "his", "her", "their",
+                                 "one", "several", "two", "three", "four", "five"})) {
+            bool weapon = false;
+            for (std::size_t a : args_in_[s]) {
+                const ArgMatch& m = arg_matches_[a];
+                weapon = weapon || (lex_.arg_info[m.entry].slot == ArgSlot::weapon && m.first == h.last + 1);
+            }
+            if (!weapon) return !strong_trigger();
+        }
         // A summary that opens with its date reports an incident: "beat" is violence there.
         const bool strict = (h.info->flags & kTriggerStrict) && !leading_;
         const bool domain = domain_sentences_[s] || domain_words_ >= kDomainWords || has_score(s);
-        const bool raid = !strict && !domain && police_raid(h);
+        const bool raid = police_raid(h);
         if (!strict && !domain && !raid) return false;
         if (strong_trigger()) return false;
         // A death or several victims ("shot two people"); one injured player is no evidence.
         for (const CasualtyFigure& f : figures_[s])
             if (!f.zero && !f.perpetrators && (f.toll == Toll::killed || f.figure.value >= 2) &&
-                !(domain && loose_figure(f, s)))
+                !((domain || strict) && loose_figure(f, s)))
                 return false;
         for (std::size_t a : args_in_[s]) {
             const ArgMatch& m = arg_matches_[a];

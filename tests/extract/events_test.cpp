@@ -942,3 +942,30 @@ TEST_CASE("in sport text a figure far from its weak trigger is no evidence of vi
                   .size() == 1);
     }
 }
+
+TEST_CASE("criticism, a passive thing, a metaphorical explosion and idioms make no event",
+          "[extract][events]") {
+    CHECK(events_of("The party leader attacked the minister for failing to fund hospitals in Leeds.").empty());
+    CHECK(events_of("Its speed record was beaten by a rival car in Utah last year.").empty());
+    CHECK(events_of("The prisons in Recife suffered repeated explosions of violence.").empty());
+    CHECK(events_of("Critics blamed poverty in Peru and the explosion of unemployed graduates.").empty());
+    CHECK(events_of("The smugglers in Malaga used a well beaten path to the coast.").empty());
+    CHECK(events_of("Dozens of candidates in Quito think they have a shot at winning.").empty());
+    CHECK(events_of("The minister made a scathing attack on the mayor of Lyon on Monday.").empty());
+    CHECK(events_of("Bolivia's assault on unlicensed mining in Potosi has stalled.").empty());
+    SECTION("a blast of a named device stays an event") {
+        const auto events = events_of("The explosion of a car bomb in Kabul killed 12 people.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "bombing");
+        CHECK(events_of("Gunmen attacked the minister in Kano, killing his driver.").size() == 1);
+    }
+}
+
+TEST_CASE("a raid told with arrests or launched by police is police work", "[extract][events]") {
+    CHECK(events_of("In a raid in Salta on 3 May, authorities arrested four suspects.").empty());
+    CHECK(events_of("Last year the federal police launched raids against the gang in Turin.").empty());
+    SECTION("a raid with a weapon or a death stays an event") {
+        CHECK(events_of("Militants raided a checkpoint in Kirkuk with rifles and grenades on Monday.").size() == 1);
+        CHECK(events_of("Soldiers raided a house in Hebron and arrested two men, killing a third.").size() == 1);
+    }
+}
