@@ -1518,13 +1518,16 @@ private:
                 --k;
             if (k < h.first && k > first_[s]) {
                 for (std::size_t b = k - 1; b + 3 > k && b >= first_[s]; --b) {
-                    if (thing_end_[b] == k) return true;
+                    // Not inside a name: "a clerk at the Ministry of Land Reform was shot
+                    // at".
+                    if (thing_end_[b] == k) return ref_at_[b] == kNone && !w_.name_cased(b);
                     if (b == first_[s]) break;
                 }
             }
         }
         // An attack on someone for what they say or fail to do: "attacked the minister for
-        // failing to act".
+        // failing to act" (not "placed the bomb to retaliate for allowing...").
+        if (w_.any(h.first, {"attack", "attacked", "attacking", "attacks"}))
         for (std::size_t j = h.last; j + 1 < last_[s] && j < h.last + 6; ++j) {
             if (!w_.token(j).word) break;
             if (w_.is(j, "for") && w_.any(j + 1, {"failing", "saying", "allowing", "ignoring",
@@ -1532,7 +1535,7 @@ private:
                 return true;
         }
         for (std::size_t j = h.last; j < last_[s] && j < h.last + 6; ++j) {
-            if (thing_end_[j] != 0) {
+            if (thing_end_[j] != 0 && ref_at_[j] == kNone && !w_.name_cased(j)) {
                 const std::size_t e = thing_end_[j];
                 return e >= last_[s] || !w_.token(e).word ||
                        w_.any(e, {"of", "to", "for", "as", "and", "or", "but", "in", "on", "at",
@@ -1631,7 +1634,9 @@ private:
         if (w_.any(h.first, {"explosion", "explosions"}) && h.last == h.first + 1 && w_.is(h.last, "of") &&
             w_.token(h.last + 1).word && !read_number(w_, h.last + 1, last_[s]) &&
             !w_.any(h.last + 1, {"a", "an", "the", "this", "that", "its", "his", "her", "their",
-                                 "one", "several", "two", "three", "four", "five"})) {
+                                 "one", "several", "two", "three", "four", "five", "undetermined",
+                                 "unknown", "unexplained", "unidentified", "suspicious",
+                                 "mysterious", "explosives", "dynamite", "gas"})) {
             bool weapon = false;
             for (std::size_t a : args_in_[s]) {
                 const ArgMatch& m = arg_matches_[a];

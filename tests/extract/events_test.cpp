@@ -969,3 +969,12 @@ TEST_CASE("a raid told with arrests or launched by police is police work", "[ext
         CHECK(events_of("Soldiers raided a house in Hebron and arrested two men, killing a third.").size() == 1);
     }
 }
+
+TEST_CASE("things that can be harmed, names and bombs keep their events", "[extract][events]") {
+    CHECK(events_of("Armed men attacked a building project in Jos on Monday.").size() == 1);
+    CHECK(events_of("A clerk at the Ministry of Land Reform was shot at in Jaffna by rebels.").size() == 1);
+    CHECK(events_of("An explosion of unknown origin damaged the embassy gate in Sofia.").size() == 1);
+    CHECK(events_of("A bomb exploded at the embassy in Lusaka. The group said it set the bomb to "
+                    "punish the country for allowing foreign troops in.")
+              .size() == 1);
+}
