@@ -1558,6 +1558,36 @@ private:
         return false;
     }
 
+    /// "beat" as winning: a result follows in the sentence ("beat three bands for best live
+    /// act", "was beaten to the title", "beaten in the final", "beat them on penalties", "beaten
+    /// by 12 points").
+    bool contest_result(const Hit& h) const {
+        if (!w_.any(h.first, {"beat", "beats", "beaten", "beating"})) return false;
+        const std::uint32_t s = h.sentence;
+        for (std::size_t j = h.last; j + 1 < last_[s] && j < h.last + 10; ++j) {
+            if (w_.any(j, {";", "."})) break;
+            if (w_.is(j, "for") && w_.is(j + 1, "best")) return true;
+            if (w_.is(j, "to") && w_.any(j + 1, {"the", "a"}) &&
+                w_.any(j + 2, {"title", "prize", "award", "crown", "gold", "trophy", "cup", "medal",
+                               "championship", "nomination", "finish", "line", "post"}))
+                return true;
+            if (w_.is(j, "in") && w_.is(j + 1, "the") &&
+                w_.any(j + 2, {"final", "semi", "semis", "semifinal", "quarter", "quarterfinal",
+                               "race", "vote", "ballot", "polls", "playoff", "playoffs", "league"}))
+                return true;
+            if (w_.is(j, "on") && w_.any(j + 1, {"penalties", "points", "aggregate"})) return true;
+            if (w_.is(j, "by")) {
+                std::size_t k = j + 1;
+                if (auto n = read_number(w_, k, last_[s])) k = n->last;
+                else continue;
+                if (w_.any(k, {"points", "goals", "runs", "wickets", "seconds", "votes", "strokes",
+                               "lengths", "sets", "games", "frames"}))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// A raid by law enforcement (a `police` row of event_blockers.tsv just before the trigger,
     /// "police raided", "a police raid", "officers have raided", or after it, "a raid by
     /// detectives"): a search or an arrest, not an attack, unless its sentence holds violence.
@@ -1628,7 +1658,7 @@ private:
         };
         // Criticism or an undertaking, not violence, whatever else the sentence says of armed
         // groups ("the ministry launched a campaign with former ELN members").
-        if (thing_object(h)) return !strong_trigger();
+        if (thing_object(h) || contest_result(h)) return !strong_trigger();
         // Growth, not a blast: "an explosion of violence", "the explosion of unemployed graduates";
         // a blast names what blew up with an article or a number ("the explosion of a car bomb").
         if (w_.any(h.first, {"explosion", "explosions"}) && h.last == h.first + 1 && w_.is(h.last, "of") &&

@@ -978,3 +978,14 @@ TEST_CASE("things that can be harmed, names and bombs keep their events", "[extr
                     "punish the country for allowing foreign troops in.")
               .size() == 1);
 }
+
+TEST_CASE("beating a rival followed by a result is winning, not an assault", "[extract][events]") {
+    CHECK(events_of("The quartet, whose members met in Hull, beat four rival bands for best new "
+                    "act in London.")
+              .empty());
+    CHECK(events_of("The runner was beaten to the title by a teammate in Oslo.").empty());
+    CHECK(events_of("The mayor was beaten by 300 votes in Leeds on Thursday.").empty());
+    SECTION("a beating with a result of harm stays an event") {
+        CHECK(events_of("A mob beat two traders to death in Kano on Monday.").size() == 1);
+    }
+}
