@@ -314,6 +314,8 @@ private:
         domain_sentences_.assign(t_.sentences.size(), false);
         disaster_sentences_.assign(t_.sentences.size(), false);
         crime_word_.assign(t_.tokens.size(), false);
+        thing_end_.assign(t_.tokens.size(), 0);
+        police_word_.assign(t_.tokens.size(), false);
         std::set<std::uint32_t> gunfire_sentences;
         for (const PhraseIndex::Match& m : lex_.blockers.match(t_.folded, t_.tokens)) {
             const std::uint8_t kind = lex_.blocker_kind[m.value];
@@ -326,6 +328,9 @@ private:
                 for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
             if (kind & kBlockCrime)
                 for (std::size_t i = m.first; i < m.last; ++i) crime_word_[i] = true;
+            if (kind & kBlockThing) thing_end_[m.first] = static_cast<std::uint32_t>(m.last);
+            if (kind & kBlockPolice)
+                for (std::size_t i = m.first; i < m.last; ++i) police_word_[i] = true;
             // A fire or a disaster, not the fire of a weapon ("opened fire", "under fire").
             if ((kind & kBlockDisaster) && !in_trigger[m.first]) {
                 if (weapon_fire(m.first)) {
@@ -1497,25 +1502,188 @@ private:
         return false;
     }
 
+    /// The object of a weak trigger is a thing no one can harm (a `thing` row of
+    /// event_blockers.tsv): "attacked the plan as unfair", "attacked government red tape",
+    /// "an attack on the budget", "launched a new website". The row must end its noun phrase
+    /// ("attacked the campaign office" is no such object); the object is looked for in the few
+    /// words after the trigger, before punctuation or a preposition of place.
+    bool thing_object(const Hit& h) const {
+        const std::uint32_t s = h.sentence;
+        // The thing as the subject of a passive: "the speed record was beaten", "the plan has been
+        // attacked".
+        if (h.info->verb) {
+            std::size_t k = h.first;
+            while (k > first_[s] && h.first - k < 3 &&
+                   w_.any(k - 1, {"was", "were", "been", "be", "is", "are", "has", "have", "had"}))
+                --k;
+            if (k < h.first && k > first_[s]) {
+                for (std::size_t b = k - 1; b + 3 > k && b >= first_[s]; --b) {
+                    // Not inside a name: "a clerk at the Ministry of Land Reform was shot
+                    // at".
+                    if (thing_end_[b] == k) return ref_at_[b] == kNone && !w_.name_cased(b);
+                    if (b == first_[s]) break;
+                }
+            }
+        }
+        // An attack on someone for what they say or fail to do: "attacked the minister for
+        // failing to act" (not "placed the bomb to retaliate for allowing...").
+        if (w_.any(h.first, {"attack", "attacked", "attacking", "attacks"}))
+        for (std::size_t j = h.last; j + 1 < last_[s] && j < h.last + 6; ++j) {
+            if (!w_.token(j).word) break;
+            if (w_.is(j, "for") && w_.any(j + 1, {"failing", "saying", "allowing", "ignoring",
+                                                  "neglecting", "mishandling"}))
+                return true;
+        }
+        for (std::size_t j = h.last; j < last_[s] && j < h.last + 6; ++j) {
+            if (thing_end_[j] != 0 && ref_at_[j] == kNone && !w_.name_cased(j)) {
+                const std::size_t e = thing_end_[j];
+                return e >= last_[s] || !w_.token(e).word ||
+                       w_.any(e, {"of", "to", "for", "as", "and", "or", "but", "in", "on", "at",
+                                  "by", "with", "over", "that", "which", "because", "while",
+                                  "after", "before", "than", "from", "since", "amid", "despite",
+                                  "last", "this", "is", "was", "were", "are", "has", "had",
+                                  "would", "could", "will", "saying", "calling", "dubbing",
+                                  "describing", "branding"});
+            }
+            if (!w_.token(j).word) {
+                if (w_.any(j, {"'", "\u2019"})) continue;  // "the government's record"
+                return false;
+            }
+            if (w_.any(j, {"in", "at", "near", "outside", "inside", "into", "with", "by", "from",
+                           "and", "or", "but", "who", "which", "killing", "wounding", "injuring",
+                           "after", "before", "during", "while", "when", "where", "people",
+                           "men", "women", "children", "civilians", "soldiers", "police"}))
+                return false;
+        }
+        return false;
+    }
+
+    /// "beat" as winning: a result follows in the sentence ("beat three bands for best live
+    /// act", "was beaten to the title", "beaten in the final", "beat them on penalties", "beaten
+    /// by 12 points").
+    bool contest_result(const Hit& h) const {
+        if (!w_.any(h.first, {"beat", "beats", "beaten", "beating"})) return false;
+        const std::uint32_t s = h.sentence;
+        for (std::size_t j = h.last; j + 1 < last_[s] && j < h.last + 10; ++j) {
+            if (w_.any(j, {";", "."})) break;
+            if (w_.is(j, "for") && w_.is(j + 1, "best")) return true;
+            if (w_.is(j, "to") && w_.any(j + 1, {"the", "a"}) &&
+                w_.any(j + 2, {"title", "prize", "award", "crown", "gold", "trophy", "cup", "medal",
+                               "championship", "nomination", "finish", "line", "post"}))
+                return true;
+            if (w_.is(j, "in") && w_.is(j + 1, "the") &&
+                w_.any(j + 2, {"final", "semi", "semis", "semifinal", "quarter", "quarterfinal",
+                               "race", "vote", "ballot", "polls", "playoff", "playoffs", "league"}))
+                return true;
+            if (w_.is(j, "on") && w_.any(j + 1, {"penalties", "points", "aggregate"})) return true;
+            if (w_.is(j, "by")) {
+                std::size_t k = j + 1;
+                if (auto n = read_number(w_, k, last_[s])) k = n->last;
+                else continue;
+                if (w_.any(k, {"points", "goals", "runs", "wickets", "seconds", "votes", "strokes",
+                               "lengths", "sets", "games", "frames"}))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// A raid by law enforcement (a `police` row of event_blockers.tsv just before the trigger,
+    /// "police raided", "a police raid", "officers have raided", or after it, "a raid by
+    /// detectives"): a search or an arrest, not an attack, unless its sentence holds violence.
+    bool police_raid(const Hit& h) const {
+        const std::uint32_t s = h.sentence;
+        // "police launched raids against the gang": the raid is the object of the trigger.
+        const bool raid = w_.any(h.first, {"raid", "raided", "raids", "raiding"}) ||
+                          (w_.any(h.first, {"launched", "launch", "launching"}) &&
+                           (w_.any(h.last, {"raid", "raids"}) ||
+                            (w_.any(h.last, {"a", "several", "new"}) && w_.any(h.last + 1, {"raid", "raids"}))));
+        if (!raid) return false;
+        // "In a raid in Salta, authorities arrested four people": an arrest or a search
+        // told with the raid makes it police work.
+        for (std::size_t i = first_[s]; i < last_[s]; ++i)
+            if (w_.any(i, {"arrested", "arresting", "arrests", "detained", "detaining", "searched",
+                           "searching", "warrant", "warrants", "confiscated", "confiscating"}))
+                return true;
+        for (std::size_t k = h.first; k > first_[s] && h.first - k < 4; --k) {
+            if (police_word_[k - 1]) return !w_.any(k, {"uniform", "uniforms"});
+            if (!w_.token(k - 1).word ||
+                w_.any(k - 1, {"said", "say", "says", "told", "that", "who", "when", "after",
+                               "as", "while"}) ||
+                (tags_[k - 1] & kTagPerpetrator))
+                return false;
+        }
+        return w_.is(h.last, "by") && h.last + 1 < last_[s] &&
+               (police_word_[h.last + 1] || (w_.is(h.last + 1, "the") && police_word_[h.last + 2]));
+    }
+
+    /// A casualty figure that is poor evidence in sport or business text: its number lies far
+    /// from its keyword ("three saves ... a low shot") or it counts named people with no
+    /// number ("injured Jones and Brown").
+    bool loose_figure(const CasualtyFigure& f, std::uint32_t s) const {
+        std::size_t first = kNone, words = 0;
+        for (std::size_t i = first_[s]; i < last_[s]; ++i) {
+            const Span& sp = t_.tokens[i].span;
+            if (sp.begin < f.figure.span.begin) continue;
+            if (sp.end > f.figure.span.end) break;
+            if (first == kNone) first = i;
+            if (w_.token(i).word) ++words;
+        }
+        if (first == kNone) return false;
+        // "two friends ... were shot", "both he and the rapper have been shot": people counted.
+        for (std::size_t i = first; i < last_[s] && t_.tokens[i].span.end <= f.figure.span.end; ++i)
+            if ((tags_[i] & (kTagPerson | kTagProminent)) ||
+                w_.any(i, {"he", "she", "they", "both", "him", "them", "friends", "brothers",
+                           "sisters", "sons", "daughters", "family"}))
+                return false;
+        if (words > 6) return true;
+        return f.toll == Toll::wounded && !read_number(w_, first, last_[s]);
+    }
+
     /// Whether a weak trigger ("beat", "shot", "explosion", "injured") is used in a non-violent
     /// sense: its sentence or its document talks of sport, film, music, markets or party
     /// politics ("beat Italy 2-1", "the injured striker", "an explosion in broadband use"), or
-    /// its sentence gives a match score, and nothing in the sentence is clearly violent.
+    /// its sentence gives a match score, and nothing in the sentence is clearly violent. Its
+    /// object may also be a thing no one can harm ("attacked the plan": thing_object), or it
+    /// may be a police raid (police_raid).
     bool non_violent_sense(const Hit& h) const {
         if (!(h.info->flags & kTriggerWeak)) return false;
         const std::uint32_t s = h.sentence;
+        const auto strong_trigger = [&] {
+            for (std::size_t k : hits_in_[s])
+                if (!hits_[k].not_incident &&
+                    !(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor | kTriggerWeak)))
+                    return true;
+            return false;
+        };
+        // Criticism or an undertaking, not violence, whatever else the sentence says of armed
+        // groups ("the ministry launched a campaign with former ELN members").
+        if (thing_object(h) || contest_result(h)) return !strong_trigger();
+        // Growth, not a blast: "an explosion of violence", "the explosion of unemployed graduates";
+        // a blast names what blew up with an article or a number ("the explosion of a car bomb").
+        if (w_.any(h.first, {"explosion", "explosions"}) && h.last == h.first + 1 && w_.is(h.last, "of") &&
+            w_.token(h.last + 1).word && !read_number(w_, h.last + 1, last_[s]) &&
+            !w_.any(h.last + 1, {"a", "an", "the", "this", "that", "its", "his", "her", "their",
+                                 "one", "several", "two", "three", "four", "five", "undetermined",
+                                 "unknown", "unexplained", "unidentified", "suspicious",
+                                 "mysterious", "explosives", "dynamite", "gas"})) {
+            bool weapon = false;
+            for (std::size_t a : args_in_[s]) {
+                const ArgMatch& m = arg_matches_[a];
+                weapon = weapon || (lex_.arg_info[m.entry].slot == ArgSlot::weapon && m.first == h.last + 1);
+            }
+            if (!weapon) return !strong_trigger();
+        }
         // A summary that opens with its date reports an incident: "beat" is violence there.
         const bool strict = (h.info->flags & kTriggerStrict) && !leading_;
-        if (!strict && !domain_sentences_[s] &&
-            domain_words_ < kDomainWords && !has_score(s))
-            return false;
-        for (std::size_t k : hits_in_[s])
-            if (!hits_[k].not_incident &&
-                !(hits_[k].info->flags & (kTriggerGeneric | kTriggerAnaphor | kTriggerWeak)))
-                return false;
+        const bool domain = domain_sentences_[s] || domain_words_ >= kDomainWords || has_score(s);
+        const bool raid = police_raid(h);
+        if (!strict && !domain && !raid) return false;
+        if (strong_trigger()) return false;
         // A death or several victims ("shot two people"); one injured player is no evidence.
         for (const CasualtyFigure& f : figures_[s])
-            if (!f.zero && !f.perpetrators && (f.toll == Toll::killed || f.figure.value >= 2))
+            if (!f.zero && !f.perpetrators && (f.toll == Toll::killed || f.figure.value >= 2) &&
+                !((domain || strict) && loose_figure(f, s)))
                 return false;
         for (std::size_t a : args_in_[s]) {
             const ArgMatch& m = arg_matches_[a];
@@ -1524,6 +1692,9 @@ private:
             if (slot == ArgSlot::weapon && (m.last <= h.first || m.first >= h.last)) return false;
             if (slot == ArgSlot::perpetrator) return false;
         }
+        // A police raid on a group's house is still a search ("police raided the home of a
+        // gang member").
+        if (raid) return true;
         for (std::size_t i = first_[s]; i < last_[s]; ++i)
             if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
                 return false;
@@ -2439,6 +2610,8 @@ private:
     std::optional<DateMention> leading_;
     std::optional<CivilDate> anchor_;
     std::vector<Responsibility> responsibility_;
+    std::vector<std::uint32_t> thing_end_;  ///< per token: end of a "thing" row starting there, or 0
+    std::vector<bool> police_word_;         ///< per token: part of a "police" row
     std::vector<bool> domain_sentences_;  ///< per sentence: a sport, film, market... word
     std::size_t domain_words_ = 0;        ///< such words in the whole document
     std::vector<bool> disaster_sentences_;  ///< per sentence: a blaze, disaster or accident word
@@ -2597,12 +2770,14 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
                     else if (k == "domain") kind |= kBlockDomain;
                     else if (k == "disaster") kind |= kBlockDisaster;
                     else if (k == "crime") kind |= kBlockCrime;
+                    else if (k == "thing") kind |= kBlockThing;
+                    else if (k == "police") kind |= kBlockPolice;
                     else kind = 0xff;
                 }
             }
             if (kind == 0 || kind == 0xff)
                 throw Error(ExitCode::data,
-                            where + ": expected phrase and kind (phrase, context, domain, disaster or crime)");
+                            where + ": expected phrase and kind (phrase, context, domain, disaster, crime, thing or police)");
             if (!lexicon.blockers.add(row.fields[0],
                                       static_cast<std::uint32_t>(lexicon.blocker_kind.size())))
                 throw Error(ExitCode::data, where + ": the phrase has no words");

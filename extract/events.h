@@ -84,6 +84,8 @@ enum BlockerKind : std::uint8_t {
     kBlockDomain = 4,   ///< sport, entertainment, business or party politics: weak triggers need evidence
     kBlockDisaster = 8, ///< a blaze, disaster or accident: generic words of harm need evidence
     kBlockCrime = 16,   ///< a crime named as a category: a bare trigger listed with it is no incident
+    kBlockThing = 32,   ///< a thing no one can harm ("plan", "website"): as a weak trigger's object, no violence
+    kBlockPolice = 64,  ///< law enforcement ("police", "detectives"): their raid is a search, not an attack
 };
 
 /// What a trigger row says.

@@ -896,3 +896,96 @@ TEST_CASE("a plot of a film or a novel told in the present tense is no event", "
                     "police. The novel was a bestseller and the movie stars a famous actor.")
               .empty());
 }
+
+TEST_CASE("a weak trigger whose object is a thing no one can harm makes no event",
+          "[extract][events]") {
+    CHECK(events_of("Opposition leaders attacked the budget in London on Monday.").empty());
+    CHECK(events_of("Critics attacked the plan as unfair in Dublin.").empty());
+    CHECK(events_of("The senator attacked the government's record on crime in Ohio.").empty());
+    CHECK(events_of("Union members have attacked earlier privatisations in Quito.").empty());
+    CHECK(events_of("Members of the senate launched an initiative in Lima on Monday to reform the tax code.").empty());
+    CHECK(events_of("The ministry launched a pilot campaign in Cauca with the help of former ELN members.").empty());
+    SECTION("people and places attacked stay events") {
+        CHECK(events_of("Gunmen attacked a police station in Kano on Monday.").size() == 1);
+        CHECK(events_of("Rebels attacked the campaign office of the mayor in Goma, killing 3.").size() == 1);
+    }
+}
+
+TEST_CASE("a raid by law enforcement is a search, not an attack, without clear violence",
+          "[extract][events]") {
+    CHECK(events_of("Police raided a house in Leeds and arrested two men.").empty());
+    CHECK(events_of("Detectives raided three homes in Bristol on Tuesday and seized documents.").empty());
+    CHECK(events_of("On 4 March, investigators raided the offices of a bank in Quito.").empty());
+    CHECK(events_of("The offices were searched in a raid by police in Lima on Monday.").empty());
+    SECTION("a raid with deaths or by attackers stays an event") {
+        const auto events = events_of("Troops raided a village in Darfur, killing 4.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "armed_assault");
+        CHECK(events_of("Gunmen raided a bank in Lagos, killing two guards.").size() == 1);
+        CHECK(events_of("Police raided a hideout in Cali, killing three gunmen.").size() == 1);
+    }
+}
+
+TEST_CASE("in sport text a figure far from its weak trigger is no evidence of violence",
+          "[extract][events]") {
+    // "two fine saves" is no count of people shot; "injured Jones and Brown" counts players.
+    CHECK(events_of("During the match the home keeper made two fine saves within a minute of the "
+                    "restart - turning away Smith's low shot.")
+              .empty());
+    CHECK(events_of("The match in Leeds was tense. The coach praised the players after the "
+                    "game. Smith was superb in midfield after replacing injured Jones and Brown "
+                    "said he played well.")
+              .empty());
+    SECTION("people shot in a music story stay an event") {
+        CHECK(events_of("The singer released an album and a single. Her tour begins in May. "
+                        "Two friends, Ann Reed and Mary Cole, were shot in Cardiff in June.")
+                  .size() == 1);
+    }
+}
+
+TEST_CASE("criticism, a passive thing, a metaphorical explosion and idioms make no event",
+          "[extract][events]") {
+    CHECK(events_of("The party leader attacked the minister for failing to fund hospitals in Leeds.").empty());
+    CHECK(events_of("Its speed record was beaten by a rival car in Utah last year.").empty());
+    CHECK(events_of("The prisons in Recife suffered repeated explosions of violence.").empty());
+    CHECK(events_of("Critics blamed poverty in Peru and the explosion of unemployed graduates.").empty());
+    CHECK(events_of("The smugglers in Malaga used a well beaten path to the coast.").empty());
+    CHECK(events_of("Dozens of candidates in Quito think they have a shot at winning.").empty());
+    CHECK(events_of("The minister made a scathing attack on the mayor of Lyon on Monday.").empty());
+    CHECK(events_of("Bolivia's assault on unlicensed mining in Potosi has stalled.").empty());
+    SECTION("a blast of a named device stays an event") {
+        const auto events = events_of("The explosion of a car bomb in Kabul killed 12 people.");
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == "bombing");
+        CHECK(events_of("Gunmen attacked the minister in Kano, killing his driver.").size() == 1);
+    }
+}
+
+TEST_CASE("a raid told with arrests or launched by police is police work", "[extract][events]") {
+    CHECK(events_of("In a raid in Salta on 3 May, authorities arrested four suspects.").empty());
+    CHECK(events_of("Last year the federal police launched raids against the gang in Turin.").empty());
+    SECTION("a raid with a weapon or a death stays an event") {
+        CHECK(events_of("Militants raided a checkpoint in Kirkuk with rifles and grenades on Monday.").size() == 1);
+        CHECK(events_of("Soldiers raided a house in Hebron and arrested two men, killing a third.").size() == 1);
+    }
+}
+
+TEST_CASE("things that can be harmed, names and bombs keep their events", "[extract][events]") {
+    CHECK(events_of("Armed men attacked a building project in Jos on Monday.").size() == 1);
+    CHECK(events_of("A clerk at the Ministry of Land Reform was shot at in Jaffna by rebels.").size() == 1);
+    CHECK(events_of("An explosion of unknown origin damaged the embassy gate in Sofia.").size() == 1);
+    CHECK(events_of("A bomb exploded at the embassy in Lusaka. The group said it set the bomb to "
+                    "punish the country for allowing foreign troops in.")
+              .size() == 1);
+}
+
+TEST_CASE("beating a rival followed by a result is winning, not an assault", "[extract][events]") {
+    CHECK(events_of("The quartet, whose members met in Hull, beat four rival bands for best new "
+                    "act in London.")
+              .empty());
+    CHECK(events_of("The runner was beaten to the title by a teammate in Oslo.").empty());
+    CHECK(events_of("The mayor was beaten by 300 votes in Leeds on Thursday.").empty());
+    SECTION("a beating with a result of harm stays an event") {
+        CHECK(events_of("A mob beat two traders to death in Kano on Monday.").size() == 1);
+    }
+}
