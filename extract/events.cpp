@@ -1479,12 +1479,13 @@ private:
                 return false;
         if (statistic(h)) return !one_incident(s);
         const int p = period(h);
-        // "claimed responsibility for the killing of a civilian ... since 2000": one incident.
+        // "the rebels admitted responsibility for the murder of a farmer ... since 2004": one
+        // incident.
         const bool one = !h.info->verb && !(h.info->flags & kTriggerPlural) && h.first > first_[s] &&
                          w_.any(h.first - 1, {"the", "this", "that", "a", "an"});
         bool claimed = false;
         for (const Responsibility& r : responsibility_) claimed = claimed || (r.sentence == s && !r.negated);
-        // "A candidate was murdered in X, the fourth such killing in the past four months":
+        // "A mayor was shot dead in X, the third such murder in the past six weeks":
         // one victim.
         bool one_victim = false;
         for (const CasualtyFigure& f : figures_[s])
