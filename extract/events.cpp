@@ -1964,6 +1964,10 @@ private:
         p.rule = choice.rule;
         const int spec = specificity(best);
         if (spec == 2) p.city = a.name;
+        // A part of a city ("the Mirpur neighbourhood of Dhaka", rule "section:<city id>"):
+        // the city is the city that holds it; the name stays the part's.
+        if (spec == 2 && a.rule.rfind("section:", 0) == 0)
+            if (const auto holder = r_.names.find_id(a.rule.substr(8))) p.city = r_.names.entry(*holder).name;
         if (spec == 1) p.region = a.name;
         if (spec == 0) p.country = a.name;
         for (std::size_t r : choice.refs) {

@@ -1536,13 +1536,22 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
             if (t->country_code == holder->country_code) town_holder[i] = holder;
     }
     std::vector<bool> part(matches.size(), false);
+    std::vector<const Entry*> part_of(matches.size(), nullptr);  ///< when not the match's own city
     if (text.style != CaseStyle::lower) {
         for (std::size_t i = 0; i < matches.size(); ++i) {
             if (!located[i].municipality) continue;
             const std::size_t n = matches[i].last_token;
             if (n < text.tokens.size() && text.tokens[n].word &&
-                locality_word(folded_word(n)) == Locality::part)
+                locality_word(folded_word(n)) == Locality::part) {
                 part[i] = true;  // "El Rosal District", "Alvalade neighborhood"
+                // "the Kalyan quarter of Jakarta": a part of the city named after "of", not of
+                // the town abroad that has the same name.
+                if (i + 1 < matches.size() && n + 2 < text.tokens.size() &&
+                    folded_word(n + 1) == "of" && matches[i + 1].first_token == n + 2 &&
+                    located[i + 1].entry != nullptr && located[i + 1].entry->place_type == "city" &&
+                    located[i + 1].entry->country_code != located[i].entry->country_code)
+                    part_of[i] = located[i + 1].entry;
+            }
             // "A, B, <subdivision or country>" with B a larger city of the same country.
             if (i + 2 < matches.size() && located[i + 1].municipality &&
                 located[i + 2].entry != nullptr && n < text.tokens.size() &&
@@ -1572,7 +1581,8 @@ std::vector<Actor> resolve_places(const AnalysedText& text, const Resources& res
     for (std::size_t i = 0; i < matches.size(); ++i) {
         NameMatch& m = matches[i];
         if (town_holder[i] != nullptr) part[i] = false;
-        if (part[i]) parts.push_back({m.first_token, m.last_token, located[i].entry, false});
+        if (part[i])
+            parts.push_back({m.first_token, m.last_token, part_of[i] ? part_of[i] : located[i].entry, false});
         if (town_holder[i] != nullptr)
             parts.push_back({m.first_token, m.last_token, town_holder[i], true});
         const bool moved = part[i] || town_holder[i] != nullptr;

@@ -989,3 +989,14 @@ TEST_CASE("beating a rival followed by a result is winning, not an assault", "[e
         CHECK(events_of("A mob beat two traders to death in Kano on Monday.").size() == 1);
     }
 }
+
+TEST_CASE("an event in a named part of a city has that city as its city", "[extract][events]") {
+    // The event's own sentence names no place: the document's first, the part, is its place.
+    const auto events = events_of("A family held a prayer meeting in the Kalyan district of Jakarta, "
+                                  "Indonesia. Hours later, assailants armed with iron bars attacked "
+                                  "the guests, injuring six.");
+    REQUIRE_FALSE(events.empty());
+    REQUIRE(events[0].place);
+    CHECK(events[0].place->name == "Kalyan");
+    CHECK(events[0].place->city == "Jakarta");
+}

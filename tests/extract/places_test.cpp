@@ -465,6 +465,12 @@ TEST_CASE("the X district of a listed place is a district held by that place", "
     REQUIRE(mirpur != nullptr);
     CHECK(mirpur->place_type == "district");
     CHECK(has_place_named(city, "Dhaka"));
+    // A listed town abroad with the same name is not where the part lies: one actor, in Jakarta.
+    const Extraction abroad = ekg::test::extract_text("Shops burned in the Kalyan quarter of Jakarta, Indonesia.");
+    const Actor* kalyan = find_actor(abroad, "place:ID:kalyan");
+    REQUIRE(kalyan != nullptr);
+    CHECK(kalyan->place_type == "district");
+    for (const Actor& a : abroad.actors) CHECK(a.country_code != "IN");
     // Not a name: "the southern district of Kandahar" adds no place; nor does a district word
     // with nothing listed after "of".
     CHECK(ekg::test::extract_text("A bomb went off in the southern district of Kandahar.").actors.size() == 1);
