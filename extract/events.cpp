@@ -2665,6 +2665,20 @@ bool PhraseIndex::add(std::string_view phrase, std::uint32_t value) {
     return true;
 }
 
+std::optional<std::uint32_t> PhraseIndex::value_of(std::string_view phrase) const {
+    const std::string key = alias_key(phrase);
+    if (key.empty()) return std::nullopt;
+    const std::size_t space = key.find(' ');
+    const auto it = by_first_.find(std::string_view(key).substr(0, space));
+    if (it == by_first_.end()) return std::nullopt;
+    for (const Phrase& p : it->second) {
+        std::string joined;
+        for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
+        if (joined == key) return p.value;
+    }
+    return std::nullopt;
+}
+
 std::vector<PhraseIndex::Match> PhraseIndex::match(const FoldedText& folded,
                                                    const std::vector<Token>& tokens) const {
     std::vector<Match> out;
@@ -2754,6 +2768,9 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
             info.flags = row.fields.size() > 3 ? parse_flags(row.fields[3], where) : 0;
             info.source = "event_triggers.tsv:" + std::to_string(row.line);
             info.phrase = row.fields[0];
+            if (const auto first = lexicon.triggers.value_of(info.phrase))
+                throw Error(ExitCode::data, where + ": \"" + info.phrase + "\" is listed already (" +
+                                                lexicon.trigger_info[*first].source + ")");
             if (!lexicon.triggers.add(info.phrase, static_cast<std::uint32_t>(lexicon.trigger_info.size())))
                 throw Error(ExitCode::data, where + ": the phrase has no words");
             lexicon.trigger_info.push_back(std::move(info));
@@ -2765,6 +2782,7 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
     }
     {
         const std::string path = data_dir + "/event_blockers.tsv";
+        std::vector<std::size_t> blocker_lines;  // per blocker, its line
         for (const DataRow& row : read_tsv(path)) {
             const std::string where = path + ":" + std::to_string(row.line);
             std::uint8_t kind = 0;
@@ -2783,6 +2801,11 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
             if (kind == 0 || kind == 0xff)
                 throw Error(ExitCode::data,
                             where + ": expected phrase and kind (phrase, context, domain, disaster, crime, thing or police)");
+            if (const auto first = lexicon.blockers.value_of(row.fields[0]))
+                throw Error(ExitCode::data, where + ": \"" + row.fields[0] + "\" is listed already (line " +
+                                                std::to_string(blocker_lines[*first]) +
+                                                "): give one row its kinds, as \"phrase,domain\"");
+            blocker_lines.push_back(row.line);
             if (!lexicon.blockers.add(row.fields[0],
                                       static_cast<std::uint32_t>(lexicon.blocker_kind.size())))
                 throw Error(ExitCode::data, where + ": the phrase has no words");
@@ -2811,6 +2834,9 @@ void load_event_lexicon(EventLexicon& lexicon, const std::string& data_dir) {
                 throw Error(ExitCode::data, where + ": a weapon needs its class");
             info.source = "event_args.tsv:" + std::to_string(row.line);
             info.phrase = row.fields[0];
+            if (const auto first = lexicon.args.value_of(info.phrase))
+                throw Error(ExitCode::data, where + ": \"" + info.phrase + "\" is listed already (" +
+                                                lexicon.arg_info[*first].source + ")");
             if (!lexicon.args.add(info.phrase, static_cast<std::uint32_t>(lexicon.arg_info.size())))
                 throw Error(ExitCode::data, where + ": the phrase has no words");
             lexicon.arg_info.push_back(std::move(info));

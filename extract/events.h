@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,6 +25,9 @@ class PhraseIndex {
 public:
     /// Adds a phrase with the value a match reports; returns false when it has no words.
     bool add(std::string_view phrase, std::uint32_t value);
+    /// The value of a phrase added before (the same words once folded), if any: a second row
+    /// for it would never match, so the loaders refuse one.
+    std::optional<std::uint32_t> value_of(std::string_view phrase) const;
 
     /// A phrase found at tokens [first, last).
     struct Match {

@@ -560,6 +560,39 @@ TEST_CASE("a malformed event lexicon row is an error naming file and line", "[ex
     }
 }
 
+TEST_CASE("a phrase listed twice in an event lexicon is an error naming both rows", "[extract][events]") {
+    // The second row would never match: the first would silently win.
+    test::TempDir dir;
+    const auto copy = [&](const char* name) {
+        std::ifstream in(test::source_dir() / "data" / name, std::ios::binary);
+        std::ofstream(dir.path / name, std::ios::binary) << in.rdbuf();
+    };
+    for (const char* name : {"event_types.tsv", "event_triggers.tsv", "event_args.tsv"}) copy(name);
+    std::ofstream(dir.path / "event_blockers.tsv", std::ios::binary)
+        << "# test\nbox office\tphrase\nstadium\tdomain\nBox-Office\tdomain\n";
+    extract::EventLexicon lexicon;
+    try {
+        extract::load_event_lexicon(lexicon, dir.path.string());
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::data);
+        const std::string what = e.what();
+        CHECK(what.find("event_blockers.tsv:4:") != std::string::npos);
+        CHECK(what.find("listed already (line 2)") != std::string::npos);
+    }
+    std::ofstream(dir.path / "event_blockers.tsv", std::ios::binary) << "box office\tphrase,domain\n";
+    std::ofstream(dir.path / "event_triggers.tsv", std::ios::binary)
+        << "bomb\tbombing\tnoun\t\nbombs\tbombing\tnoun\t\nbomb\tattack\tnoun\t\n";
+    try {
+        extract::EventLexicon again;
+        extract::load_event_lexicon(again, dir.path.string());
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("event_triggers.tsv:3: \"bomb\" is listed already (event_triggers.tsv:1)") !=
+              std::string::npos);
+    }
+}
+
 TEST_CASE("a town before a region of the same name is the town", "[extract][events]") {
     // Arequipa is a city and the region around it: "Camaná, Arequipa, Peru" is the town of
     // Camaná in Arequipa region.
