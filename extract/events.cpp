@@ -222,6 +222,20 @@ private:
     bool is_group(std::size_t ref) const { return actor(ref).kind == ActorKind::group; }
 
     /// 0 country, 1 region, 2 city, district or any smaller place.
+    /// An armed group named in sentence s, not in a negative context ("no group claimed").
+    bool group_in(std::uint32_t s) const {
+        for (std::size_t i = first_[s]; i < last_[s]; ++i)
+            if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
+                return true;
+        return false;
+    }
+    /// A claim of responsibility in sentence s that is not denied.
+    bool claim_in(std::uint32_t s) const {
+        for (const Responsibility& r : responsibility_)
+            if (r.sentence == s && !r.negated) return true;
+        return false;
+    }
+
     int specificity(std::size_t ref) const {
         const std::string& pt = actor(ref).place_type;
         if (pt == "country" || (pt.empty() && actor(ref).id.rfind("country:", 0) == 0)) return 0;
@@ -1257,9 +1271,7 @@ private:
                 return true;
             if (info.slot == ArgSlot::target && m.first >= h.last && m.first < h.last + 5) return true;
         }
-        for (std::size_t i = first_[s]; i < last_[s]; ++i)
-            if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
-                return true;
+        if (group_in(s)) return true;
         for (const Responsibility& r : responsibility_)
             if (r.sentence == s) return true;
         return place_of_hit(h).has_value();
@@ -1312,11 +1324,8 @@ private:
             const ArgSlot slot = lex_.arg_info[arg_matches_[a].entry].slot;
             if (slot == ArgSlot::weapon || slot == ArgSlot::perpetrator) return true;
         }
-        for (std::size_t i = first_[s]; i < last_[s]; ++i)
-            if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
-                return true;
-        for (const Responsibility& r : responsibility_)
-            if (r.sentence == s && !r.negated) return true;
+        if (group_in(s)) return true;
+        if (claim_in(s)) return true;
         return false;
     }
 
@@ -1483,8 +1492,7 @@ private:
         // incident.
         const bool one = !h.info->verb && !(h.info->flags & kTriggerPlural) && h.first > first_[s] &&
                          w_.any(h.first - 1, {"the", "this", "that", "a", "an"});
-        bool claimed = false;
-        for (const Responsibility& r : responsibility_) claimed = claimed || (r.sentence == s && !r.negated);
+        const bool claimed = claim_in(s);
         // "A mayor was shot dead in X, the third such murder in the past six weeks":
         // one victim.
         bool one_victim = false;
@@ -1696,11 +1704,8 @@ private:
         // A police raid on a group's house is still a search ("police raided the home of a
         // gang member").
         if (raid) return true;
-        for (std::size_t i = first_[s]; i < last_[s]; ++i)
-            if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
-                return false;
-        for (const Responsibility& r : responsibility_)
-            if (r.sentence == s && !r.negated) return false;
+        if (group_in(s)) return false;
+        if (claim_in(s)) return false;
         return true;
     }
 
@@ -2360,9 +2365,7 @@ private:
                 lex_.arg_info[m.entry].slot == ArgSlot::perpetrator)
                 return true;
         for (std::uint32_t s : sentences)
-            for (std::size_t i = first_[s]; i < last_[s]; ++i)
-                if (ref_at_[i] != kNone && is_group(ref_at_[i]) && !negative_context(ref_at_[i]))
-                    return true;
+            if (group_in(s)) return true;
         return false;
     }
 
@@ -2644,17 +2647,29 @@ std::uint8_t parse_flags(const std::string& field, const std::string& where) {
 
 }  // namespace
 
-bool PhraseIndex::add(std::string_view phrase, std::uint32_t value) {
+namespace {
+
+/// The folded words of a lexicon phrase (alias_key: hyphens and case ignored); empty if none.
+std::vector<std::string> phrase_words(std::string_view phrase) {
     const std::string key = alias_key(phrase);
-    if (key.empty()) return false;
-    Phrase p;
-    p.value = value;
+    std::vector<std::string> words;
+    if (key.empty()) return words;
     for (std::size_t start = 0;;) {
         const std::size_t space = key.find(' ', start);
-        p.words.push_back(key.substr(start, space == std::string::npos ? std::string::npos : space - start));
+        words.push_back(key.substr(start, space == std::string::npos ? std::string::npos : space - start));
         if (space == std::string::npos) break;
         start = space + 1;
     }
+    return words;
+}
+
+}  // namespace
+
+bool PhraseIndex::add(std::string_view phrase, std::uint32_t value) {
+    Phrase p;
+    p.value = value;
+    p.words = phrase_words(phrase);
+    if (p.words.empty()) return false;
     filter_[quick_hash(p.words.front()) % kFilterBits] = true;
     auto& list = by_first_[p.words.front()];
     // Longest first; among equals the first added wins.
@@ -2666,16 +2681,12 @@ bool PhraseIndex::add(std::string_view phrase, std::uint32_t value) {
 }
 
 std::optional<std::uint32_t> PhraseIndex::value_of(std::string_view phrase) const {
-    const std::string key = alias_key(phrase);
-    if (key.empty()) return std::nullopt;
-    const std::size_t space = key.find(' ');
-    const auto it = by_first_.find(std::string_view(key).substr(0, space));
+    const std::vector<std::string> words = phrase_words(phrase);
+    if (words.empty()) return std::nullopt;
+    const auto it = by_first_.find(words.front());
     if (it == by_first_.end()) return std::nullopt;
-    for (const Phrase& p : it->second) {
-        std::string joined;
-        for (const std::string& w : p.words) joined += (joined.empty() ? "" : " ") + w;
-        if (joined == key) return p.value;
-    }
+    for (const Phrase& p : it->second)
+        if (p.words == words) return p.value;
     return std::nullopt;
 }
 

@@ -540,13 +540,21 @@ TEST_CASE("every value of an event carries the rule that produced it", "[extract
     CHECK(e.confidence > 0.5);
 }
 
-TEST_CASE("a malformed event lexicon row is an error naming file and line", "[extract][events]") {
-    test::TempDir dir;
-    const auto copy = [&](const char* name) {
+namespace {
+
+/// A data directory holding the project's event lexicons (types, triggers, blockers, args).
+void copy_event_lexicons(const test::TempDir& dir) {
+    for (const char* name : {"event_types.tsv", "event_triggers.tsv", "event_blockers.tsv", "event_args.tsv"}) {
         std::ifstream in(test::source_dir() / "data" / name, std::ios::binary);
         std::ofstream(dir.path / name, std::ios::binary) << in.rdbuf();
-    };
-    for (const char* name : {"event_types.tsv", "event_blockers.tsv", "event_args.tsv"}) copy(name);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a malformed event lexicon row is an error naming file and line", "[extract][events]") {
+    test::TempDir dir;
+    copy_event_lexicons(dir);
     std::ofstream(dir.path / "event_triggers.tsv", std::ios::binary)
         << "# test\nbomb\tbombing\tnoun\t\nblast\tno_such_type\tnoun\t\n";
     extract::EventLexicon lexicon;
@@ -563,11 +571,7 @@ TEST_CASE("a malformed event lexicon row is an error naming file and line", "[ex
 TEST_CASE("a phrase listed twice in an event lexicon is an error naming both rows", "[extract][events]") {
     // The second row would never match: the first would silently win.
     test::TempDir dir;
-    const auto copy = [&](const char* name) {
-        std::ifstream in(test::source_dir() / "data" / name, std::ios::binary);
-        std::ofstream(dir.path / name, std::ios::binary) << in.rdbuf();
-    };
-    for (const char* name : {"event_types.tsv", "event_triggers.tsv", "event_args.tsv"}) copy(name);
+    copy_event_lexicons(dir);
     std::ofstream(dir.path / "event_blockers.tsv", std::ios::binary)
         << "# test\nbox office\tphrase\nstadium\tdomain\nBox-Office\tdomain\n";
     extract::EventLexicon lexicon;
