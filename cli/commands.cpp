@@ -124,24 +124,19 @@ ExitCode run_build(const BuildOptions& o) {
     exporter::Store store(o.db, /*writable=*/true);
     DiagnosticPrinter printer{o.quiet, o.strict};
     Progress progress(!o.quiet, input_bytes(o.inputs));
-    std::vector<Extraction> batch;
-    std::vector<std::string> batch_json;
+    // Each document is stored as soon as it is extracted, into a transaction committed every
+    // `--batch` documents (or kCommitBytes of text and JSON): few journal syncs and full-text
+    // index updates, and no batch of extractions held in memory.
+    constexpr std::size_t kCommitBytes = 64 << 20;
+    exporter::Store::DocumentWriter writer(store);
     std::size_t added = 0, skipped = 0;
-    const auto flush = [&] {
-        if (batch.empty()) return;
-        const std::size_t n = store.add_documents(batch, &batch_json);
-        added += n;
-        skipped += batch.size() - n;
-        batch.clear();
-        batch_json.clear();
-    };
     struct Item {
         Extraction extraction;
         std::string json;  // what the store keeps of it, made by the worker
         std::size_t bytes = 0;
     };
     OrderedBatches<Item> batches(
-        o.jobs, o.batch, 16 << 20,
+        o.jobs, 256, 16 << 20,
         [&](Item& item) {
             item.extraction =
                 extract::extract_document(std::move(item.extraction.document), resources);
@@ -149,10 +144,11 @@ ExitCode run_build(const BuildOptions& o) {
         },
         [&](Item& item) {
             for (const Diagnostic& d : item.extraction.diagnostics) printer(d);
-            batch.push_back(std::move(item.extraction));
-            batch_json.push_back(std::move(item.json));
+            if (writer.add(item.extraction, item.json)) ++added;
+            else ++skipped;
             progress.step(item.bytes);
-            if (batch.size() >= o.batch) flush();
+            if (writer.pending_documents() >= o.batch || writer.pending_bytes() >= kCommitBytes)
+                writer.commit();
         });
     extract::IngestStats stats;
     std::optional<Error> stopped;  // --strict: the documents before the error are still stored
@@ -175,7 +171,7 @@ ExitCode run_build(const BuildOptions& o) {
         stopped = error;
     }
     batches.flush();
-    flush();
+    writer.commit();
     progress.finish();
     // Re-merges everything stored into one graph: `ekg build` and `ekg merge` end the same way,
     // so a merge of shards equals one build over all of them.

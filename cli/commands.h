@@ -20,7 +20,7 @@ struct ExtractOptions {
 struct BuildOptions {
     std::vector<std::string> inputs;
     std::string db;
-    std::size_t batch = 256;  ///< documents per transaction
+    std::size_t batch = 4096;  ///< documents per transaction
     bool strict = false;
     bool quiet = false;
     unsigned jobs = 0;  ///< worker threads; 0 = every core

@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
     b->add_option("inputs", build.inputs,
                   "Files (.txt, .jsonl), directories, or - for stdin (none with --rebuild)");
     b->add_option("--db", build.db, "SQLite database to create or extend")->required();
-    b->add_option("--batch", build.batch, "Documents per transaction")->check(CLI::PositiveNumber);
+    b->add_option("--batch", build.batch, "Documents per transaction (at most: one also ends at 64 MB)")
+        ->check(CLI::PositiveNumber);
     b->add_flag("--strict", build.strict, "Stop at the first rejected input");
     b->add_flag("-q,--quiet", build.quiet, "Print only errors and the summary, no progress");
     b->add_option("-j,--jobs", build.jobs, "Worker threads (default: every core)");

@@ -387,6 +387,12 @@ public:
         sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
     }
+    /// Binds `v` without copying it: it must stay unchanged until the statement is reset or
+    /// bound again.
+    Statement& bind_static(int i, std::string_view v) {
+        sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+        return *this;
+    }
     Statement& bind_or_null(int i, const std::string& v) {
         if (v.empty()) sqlite3_bind_null(stmt_, i);
         else bind(i, v);
@@ -573,68 +579,99 @@ std::string Store::stored_json(const Extraction& x) { return extract::document_j
 std::size_t Store::add_documents(const std::vector<Extraction>& batch, const std::vector<std::string>* json) {
     if (json && json->size() != batch.size())
         throw Error(ExitCode::io, path_ + ": internal error: a batch of documents without all their JSON");
-    Transaction t(db_, path_);
-    Statement exists(db_, "SELECT 1 FROM documents WHERE content_hash = ? OR id = ?", path_);
-    Statement doc(db_,
-                  "INSERT INTO documents(id, content_hash, title, date, url, source, path, line, "
-                  "text, meta, extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                  path_);
-    Statement sentence(db_,
-                       "INSERT INTO sentences(document_id, idx, start, end, boilerplate, text) "
-                       "VALUES (?,?,?,?,?,?)",
-                       path_);
-    Statement mention(db_,
-                      "INSERT INTO mentions(document_id, actor_id, sentence, start, end, text, rule) "
-                      "VALUES (?,?,?,?,?,?,?)",
-                      path_);
+    DocumentWriter writer(*this);
     std::size_t added = 0;
-    std::set<std::string> seen;
-    const std::int64_t last_rowid = max_sentence_rowid();
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        const Extraction& x = batch[i];
-        const Document& d = x.document;
-        exists.bind(1, d.content_hash).bind(2, d.id);
-        const bool present = exists.step();
-        sqlite3_reset(exists.raw());
-        if (present || !seen.insert(d.content_hash).second) continue;
-        doc.bind(1, d.id)
-            .bind(2, d.content_hash)
-            .bind_or_null(3, d.title)
-            .bind_or_null(4, d.date)
-            .bind_or_null(5, d.url)
-            .bind_or_null(6, d.source)
-            .bind_or_null(7, d.path)
-            .bind(8, static_cast<std::int64_t>(d.line))
-            .bind(9, d.text)
-            .bind_or_null(10, d.meta.empty() ? std::string() : d.meta.dump())
-            .bind(11, json ? (*json)[i] : stored_json(x));
-        doc.run();
-        for (const Sentence& s : x.sentences) {
-            sentence.bind(1, d.id)
-                .bind(2, static_cast<std::int64_t>(s.index))
-                .bind(3, static_cast<std::int64_t>(s.span.begin))
-                .bind(4, static_cast<std::int64_t>(s.span.end))
-                .bind(5, static_cast<std::int64_t>(s.boilerplate))
-                .bind(6, d.text.substr(s.span.begin, s.span.end - s.span.begin));
-            sentence.run();
-        }
-        for (const Actor& a : x.actors)
-            for (const Mention& m : a.mentions) {
-                mention.bind(1, d.id)
-                    .bind(2, a.id)
-                    .bind(3, static_cast<std::int64_t>(m.sentence))
-                    .bind(4, static_cast<std::int64_t>(m.span.begin))
-                    .bind(5, static_cast<std::int64_t>(m.span.end))
-                    .bind(6, m.text)
-                    .bind(7, m.rule);
-                mention.run();
-            }
-        ++added;
-    }
-    index_new_sentences(last_rowid);
-    t.commit();
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        added += writer.add(batch[i], json ? (*json)[i] : stored_json(batch[i])) ? 1 : 0;
+    writer.commit();
     return added;
 }
+
+/// A DocumentWriter's open transaction and statements.
+struct Store::DocumentWriter::Open {
+    explicit Open(Store& store)
+        : transaction(store.db_, store.path_),
+          exists(store.db_, "SELECT 1 FROM documents WHERE content_hash = ? OR id = ?", store.path_),
+          doc(store.db_,
+              "INSERT INTO documents(id, content_hash, title, date, url, source, path, line, "
+              "text, meta, extraction) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+              store.path_),
+          sentence(store.db_,
+                   "INSERT INTO sentences(document_id, idx, start, end, boilerplate, text) "
+                   "VALUES (?,?,?,?,?,?)",
+                   store.path_),
+          mention(store.db_,
+                  "INSERT INTO mentions(document_id, actor_id, sentence, start, end, text, rule) "
+                  "VALUES (?,?,?,?,?,?,?)",
+                  store.path_),
+          last_sentence_rowid(store.max_sentence_rowid()) {}
+    Transaction transaction;
+    Statement exists, doc, sentence, mention;
+    std::int64_t last_sentence_rowid;  ///< the sentences after it are not yet in the full-text index
+    std::size_t documents = 0, bytes = 0;
+};
+
+Store::DocumentWriter::DocumentWriter(Store& store) : store_(store) {}
+
+Store::DocumentWriter::~DocumentWriter() = default;  // an open transaction rolls back
+
+bool Store::DocumentWriter::add(const Extraction& x, const std::string& json) {
+    if (!open_) open_ = std::make_unique<Open>(store_);
+    Open& o = *open_;
+    const Document& d = x.document;
+    o.exists.bind(1, d.content_hash).bind(2, d.id);
+    const bool present = o.exists.step();
+    sqlite3_reset(o.exists.raw());
+    if (present) return false;
+    // The long values are bound without a copy: they outlive the statement's run.
+    o.doc.bind(1, d.id)
+        .bind(2, d.content_hash)
+        .bind_or_null(3, d.title)
+        .bind_or_null(4, d.date)
+        .bind_or_null(5, d.url)
+        .bind_or_null(6, d.source)
+        .bind_or_null(7, d.path)
+        .bind(8, static_cast<std::int64_t>(d.line))
+        .bind_static(9, d.text)
+        .bind_or_null(10, d.meta.empty() ? std::string() : d.meta.dump())
+        .bind_static(11, json);
+    o.doc.run();
+    const std::string_view text = d.text;
+    for (const Sentence& s : x.sentences) {
+        o.sentence.bind(1, d.id)
+            .bind(2, static_cast<std::int64_t>(s.index))
+            .bind(3, static_cast<std::int64_t>(s.span.begin))
+            .bind(4, static_cast<std::int64_t>(s.span.end))
+            .bind(5, static_cast<std::int64_t>(s.boilerplate))
+            .bind_static(6, text.substr(s.span.begin, s.span.end - s.span.begin));
+        o.sentence.run();
+    }
+    for (const Actor& a : x.actors)
+        for (const Mention& m : a.mentions) {
+            o.mention.bind(1, d.id)
+                .bind(2, a.id)
+                .bind(3, static_cast<std::int64_t>(m.sentence))
+                .bind(4, static_cast<std::int64_t>(m.span.begin))
+                .bind(5, static_cast<std::int64_t>(m.span.end))
+                .bind(6, m.text)
+                .bind(7, m.rule);
+            o.mention.run();
+        }
+    ++o.documents;
+    o.bytes += d.text.size() + json.size();
+    return true;
+}
+
+void Store::DocumentWriter::commit() {
+    if (!open_) return;
+    store_.index_new_sentences(open_->last_sentence_rowid);
+    open_->transaction.commit();
+    open_.reset();
+}
+
+std::size_t Store::DocumentWriter::pending_bytes() const { return open_ ? open_->bytes : 0; }
+
+std::size_t Store::DocumentWriter::pending_documents() const { return open_ ? open_->documents : 0; }
 
 std::int64_t Store::max_sentence_rowid() const {
     Statement s(db_, "SELECT coalesce(max(rowid), 0) FROM sentences", path_);

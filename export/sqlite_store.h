@@ -46,6 +46,34 @@ public:
     std::size_t add_documents(const std::vector<Extraction>& batch,
                               const std::vector<std::string>* json = nullptr);
 
+    /// Stores documents one at a time into a transaction that stays open until commit(), so
+    /// that a transaction (one journal sync, one full-text index update) can hold thousands of
+    /// documents while the caller holds none of them: `ekg build` streams its extractions into
+    /// one. What is not committed when the writer is destroyed is rolled back. One writer at a
+    /// time per Store, and no other write to the Store while it is open.
+    class DocumentWriter {
+    public:
+        explicit DocumentWriter(Store& store);
+        ~DocumentWriter();
+        DocumentWriter(const DocumentWriter&) = delete;
+        DocumentWriter& operator=(const DocumentWriter&) = delete;
+        /// Stores `x` with its sentences and mentions unless a document of its content hash or
+        /// id is stored (committed or not); false then. `json` is stored_json(x).
+        bool add(const Extraction& x, const std::string& json);
+        /// Commits what was added since the last commit, with its sentences in the full-text
+        /// index. The next add begins a new transaction.
+        void commit();
+        /// Bytes (text and stored JSON) added since the last commit.
+        std::size_t pending_bytes() const;
+        /// Documents added since the last commit.
+        std::size_t pending_documents() const;
+
+    private:
+        struct Open;
+        Store& store_;
+        std::unique_ptr<Open> open_;
+    };
+
     /// What the store keeps of an extraction in documents.extraction: its --explain JSON.
     static std::string stored_json(const Extraction& x);
 

@@ -38,6 +38,34 @@ TEST_CASE("documents, sentences and mentions are stored and a stored document is
     CHECK(store.has_content(docs[0].document.content_hash));
 }
 
+TEST_CASE("a document writer stores as it goes, commits on request and rolls back the rest",
+          "[export][sqlite]") {
+    test::TempDir dir;
+    exporter::Store store((dir.path / "t.db").string(), true);
+    const auto docs = two_documents();
+    {
+        exporter::Store::DocumentWriter writer(store);
+        CHECK(writer.add(docs[0], exporter::Store::stored_json(docs[0])));
+        // The same content again in the same open transaction is seen and skipped.
+        CHECK_FALSE(writer.add(docs[0], exporter::Store::stored_json(docs[0])));
+        CHECK(writer.pending_documents() == 1);
+        CHECK(writer.pending_bytes() > docs[0].document.text.size());
+        writer.commit();
+        CHECK(writer.pending_documents() == 0);
+        CHECK(writer.add(docs[1], exporter::Store::stored_json(docs[1])));
+        // Destroyed without a commit: the second document is not kept.
+    }
+    CHECK(store.count("documents") == 1);
+    CHECK(store.has_content(docs[0].document.content_hash));
+    CHECK_FALSE(store.has_content(docs[1].document.content_hash));
+    // The committed document's sentences are in the full-text index, the rolled-back one's not.
+    std::size_t hits = 0;
+    store.query("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'border OR talks'", [](auto&) {},
+                [&](const exporter::Store::Row&) { ++hits; });
+    CHECK(hits == 1);
+    CHECK(store.add_documents(docs) == 1);
+}
+
 TEST_CASE("graph to SQLite to graph is identical", "[export][sqlite]") {
     test::TempDir dir;
     exporter::Store store((dir.path / "t.db").string(), true);
