@@ -1729,10 +1729,11 @@ private:
 
     void build_groups() {
         for (Hit& h : hits_) h.not_incident = disaster_harm(h);
-        for (Hit& h : hits_) {
-            h.not_incident = h.not_incident || aggregate(h);
-            if (h.not_incident && aggregate(h)) aggregate_sentences_.insert(h.sentence);
-        }
+        for (Hit& h : hits_)
+            if (aggregate(h)) {
+                h.not_incident = true;
+                aggregate_sentences_.insert(h.sentence);
+            }
         for (Hit& h : hits_) {
             h.supported = !h.not_incident && (!(h.info->flags & kTriggerGeneric) || supported(h));
             if (h.supported && non_violent_sense(h)) h.supported = false;
