@@ -119,13 +119,13 @@ std::size_t count_words(std::string_view folded) {
 
 /// Words too common to show that a line belongs to its article.
 bool is_function_word(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "the",  "and",   "for",   "with", "from", "into",  "onto", "over", "under", "this",
         "that", "these", "those", "are",  "was",  "were",  "has",  "have", "had",   "its",
         "our",  "your",  "their", "not",  "but",  "all",   "any",  "new",  "more",  "most",
         "how",  "why",   "what",  "who",  "when", "where", "you",  "they", "she",   "his",
         "her",  "him",   "will",  "can",  "out",  "off",   "per",  "via"};
-    return kWords.count(w) > 0;
+    return kWords.contains(w);
 }
 
 /// A crude English stem, enough to tell that "attacks" and "attack" are one word.

@@ -90,21 +90,21 @@ struct Draft {
 
 /// Folded place-type words between a place and the next in a chain ("Guayas province, Ecuador").
 bool is_admin_word(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "city", "town", "village", "province", "district", "region", "state", "department",
         "governorate", "county", "municipality", "prefecture", "area", "division", "zone",
         "subdistrict", "sub", "neighborhood", "neighbourhood", "territory", "oblast", "island",
         "islands", "parish", "tehsil", "commune", "locality", "agency", "emirate", "kray",
         "krai", "republic", "canton", "borough", "suburb", "capital", "metropolitan", "of", "the"};
-    return kWords.count(w) > 0;
+    return kWords.contains(w);
 }
 
 /// Words after a place name that make it a part of a city ("Zuhur neighborhood, Mosul").
 bool is_part_word(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "neighborhood", "neighbourhood", "area", "suburb", "quarter", "district", "subdistrict",
         "sub", "locality", "sector", "borough"};
-    return kWords.count(w) > 0;
+    return kWords.contains(w);
 }
 
 class Extractor {
@@ -276,7 +276,7 @@ private:
 
     /// Capitalised words that start sentences and name nobody.
     static bool is_function_word(std::string_view w) {
-        static const std::unordered_set<std::string_view> kWords = {
+        static const WordSet kWords = {
             "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "this", "that", "these",
             "those", "his", "her", "their", "its", "we", "i", "you", "no", "one", "two", "three",
             "four", "five", "six", "seven", "eight", "nine", "ten", "after", "before", "during",
@@ -297,7 +297,7 @@ private:
             "said", "says", "in", "islamic", "liberation", "revolutionary", "communist",
             "democratic", "republic", "kingdom", "united", "international", "al", "el", "de",
             "la", "le", "los", "las", "del", "bin", "ibn", "abu", "st", "no"};
-        return kWords.count(w) > 0;
+        return kWords.contains(w);
     }
 
     // ---------------------------------------------------------------- triggers
@@ -785,7 +785,7 @@ private:
 
     void find_responsibility() {
         // Only sentences with one of these words can state a claim.
-        static const std::unordered_set<std::string_view> kCue = {
+        static const WordSet kCue = {
             "responsibility", "credit", "claimed", "stated", "said", "announced", "declared",
             "says", "states", "admitted", "admits", "confessed", "confessing", "confesses",
             "pamphlets", "leaflets", "flyers", "fliers", "notes", "banners", "communique",
@@ -793,7 +793,7 @@ private:
         for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
             bool cue = false;
             for (std::size_t i = first_[s]; i < last_[s] && !cue; ++i)
-                cue = t_.tokens[i].word && kCue.count(w_[i]) > 0;
+                cue = t_.tokens[i].word && kCue.contains(w_[i]);
             if (!cue) continue;
             for (std::size_t i = first_[s]; i < last_[s]; ++i) {
                 // "X claimed responsibility", "claim of responsibility by X", "took responsibility".
@@ -1347,10 +1347,10 @@ private:
     }
 
     static bool is_month(std::string_view w) {
-        static const std::unordered_set<std::string_view> kMonths = {
+        static const WordSet kMonths = {
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"};
-        return kMonths.count(w) > 0;
+        return kMonths.contains(w);
     }
 
     bool digits_at(std::size_t i) const {

@@ -141,10 +141,10 @@ void load_stopwords(PeopleLexicon& lex, const std::string& path) {
 
 /// Lower-case name particles that may stand inside a name ("Abu Bakr al-Baghdadi").
 bool is_particle(std::string_view w) {
-    static const std::set<std::string_view> kParticles = {
+    static const WordSet kParticles = {
         "al", "el",  "ul",  "bin", "ibn", "bint", "binti", "ben", "de",  "del", "della", "di",
         "da", "dos", "das", "du",  "des", "la",   "le",    "van", "von", "der", "den",   "ter"};
-    return kParticles.count(w) > 0;
+    return kParticles.contains(w);
 }
 
 /// Prepositions that join an organisation's head to its field ("Ministry of Interior").
@@ -553,6 +553,7 @@ void Finder::index_tokens() {
         for (auto it = lo; it != t_.end() && it->span.end <= known_[k].span.end; ++it)
             owner_[static_cast<std::size_t>(it - t_.begin())] = static_cast<int>(k);
     }
+    lower_words_.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
         if (lower(i)) ++lower_words_[fw(i)];
     // A sentence in title case (a headline) says little about which words are names: most of
@@ -1017,9 +1018,9 @@ bool Finder::person_shape(const Unit& u, Evidence evidence) const {
         if (end_title != lex_.titles.end() && (end_title->second.title || end_title->second.role))
             return false;
         // A publication or a place named with an article ("El Diario", "La Prensa").
-        static const std::set<std::string_view> kArticles = {
+        static const WordSet kArticles = {
             "el", "la", "los", "las", "le", "les", "il", "lo", "o", "der", "die", "das"};
-        if (kArticles.count(first) && u.e > u.b + 1 && !punct(u.b + 1, "'")) return false;
+        if (kArticles.contains(first) && u.e > u.b + 1 && !punct(u.b + 1, "'")) return false;
         // One word after a lower-case particle is the end of a longer name ("Ideas para la Paz").
         if (words == 1 && u.b > 0 && lower(u.b - 1) && is_particle(fw(u.b - 1))) return false;
         if (words >= 2) {

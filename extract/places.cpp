@@ -495,12 +495,12 @@ struct Located {
 
 /// Month and day names, which a capitalised word after "in" or "on" usually is.
 bool is_calendar_word(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
+    static const WordSet kWords = {
         "january", "february", "march",    "april",   "may",     "june",     "july",
         "august",  "september", "october", "november", "december", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday",  "spring", "summer",
         "autumn",  "winter"};
-    return kWords.count(w) > 0;
+    return kWords.contains(w);
 }
 
 /// Places no data file lists, and parts of cities, found where an address names them:
