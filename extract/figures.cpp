@@ -10,7 +10,7 @@ namespace {
 
 using Set = std::initializer_list<std::string_view>;
 
-bool in(std::string_view w, Set set) { return one_of(w, set); }
+[[gnu::always_inline]] inline bool in(std::string_view w, Set set) { return one_of(w, set); }
 
 bool all_digits(std::string_view w) {
     if (w.empty()) return false;

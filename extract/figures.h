@@ -28,7 +28,9 @@ public:
         return {folded_.text.data() + t.fbegin, static_cast<std::size_t>(t.fend - t.fbegin)};
     }
     bool is(std::size_t i, std::string_view w) const { return same_word((*this)[i], w); }
-    bool any(std::size_t i, std::initializer_list<std::string_view> ws) const { return one_of((*this)[i], ws); }
+    [[gnu::always_inline]] bool any(std::size_t i, std::initializer_list<std::string_view> ws) const {
+        return one_of((*this)[i], ws);
+    }
     /// Token i; past the end, an empty non-word token (like operator[] gives an empty word).
     const Token& token(std::size_t i) const {
         static const Token kNoToken{};

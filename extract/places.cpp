@@ -280,7 +280,9 @@ void load_place_extras(Gazetteer& names, PlaceIndex& index, const std::string& d
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
-bool contains(std::initializer_list<std::string_view> words, std::string_view w) { return one_of(w, words); }
+[[gnu::always_inline]] inline bool contains(std::initializer_list<std::string_view> words, std::string_view w) {
+    return one_of(w, words);
+}
 
 /// Titles and honorifics that precede a person's name ("President Obama", "Mr. Jordan").
 bool is_title(std::string_view w) {

@@ -102,14 +102,16 @@ bool is_alnum_cp(char32_t cp);
 
 /// a == b for the short words rules ask about: most unequal pairs are told apart by their
 /// length and first byte, without a call to memcmp.
-inline bool same_word(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool same_word(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     if (a.empty()) return true;
     return a[0] == b[0] && std::char_traits<char>::compare(a.data() + 1, b.data() + 1, a.size() - 1) == 0;
 }
 
 /// True when `w` is one of `words` (a rule's short list, written out where it is used).
-inline bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+/// Inlined at each call, where the list is constant: the loop unrolls into a test of each
+/// word's length and first byte.
+[[gnu::always_inline]] inline bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
     for (const std::string_view x : words)
         if (same_word(w, x)) return true;
     return false;
