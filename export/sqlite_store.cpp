@@ -1383,6 +1383,9 @@ void Store::plan_merges(const graph::ActorResolution& resolution) {
 }
 
 void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
+    // SQLite's sorter (the merge plan's ORDER BY, the indexes made at the end) may use the
+    // other threads too; the order it gives is the same.
+    exec("PRAGMA threads = " + std::to_string(threads >= 2 ? std::min(threads - 1, 8u) : 0u));
     // Actors first: which ids the corpus shows to be one entity (no text needed).
     graph::ActorResolver resolver;
     std::unordered_set<std::string> actor_ids;
