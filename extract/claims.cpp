@@ -346,6 +346,7 @@ private:
 
     /// The cue of data/claim_cues.tsv starting at token i, if any.
     const ClaimCue* cue_at(std::size_t i, std::size_t end) const {
+        if (!r_.claims.first_words.may_contain(w_[i])) return nullptr;
         const auto bucket = r_.claims.by_first.find(w_[i]);
         if (bucket == r_.claims.by_first.end()) return nullptr;
         for (const std::uint32_t index : bucket->second) {
@@ -637,8 +638,10 @@ ClaimLexicon load_claim_lexicon(const std::string& data_dir) {
     std::stable_sort(lex.cues.begin(), lex.cues.end(), [](const ClaimCue& a, const ClaimCue& b) {
         return a.words.size() > b.words.size();
     });
-    for (std::size_t i = 0; i < lex.cues.size(); ++i)
+    for (std::size_t i = 0; i < lex.cues.size(); ++i) {
         lex.by_first[lex.cues[i].words.front()].push_back(static_cast<std::uint32_t>(i));
+        lex.first_words.add(lex.cues[i].words.front());
+    }
     return lex;
 }
 

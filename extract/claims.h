@@ -29,6 +29,7 @@ struct ClaimLexicon {
     std::vector<ClaimCue> cues;
     /// Indexes into `cues` by first word, in the order of `cues`.
     StringMap<std::vector<std::uint32_t>> by_first;
+    WordFilter first_words;  ///< spares most tokens the by_first lookup
 };
 
 /// Loads data_dir/claim_cues.tsv. Throws Error(ExitCode::data) naming file:line on a bad row.

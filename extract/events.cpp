@@ -2671,7 +2671,7 @@ bool PhraseIndex::add(std::string_view phrase, std::uint32_t value) {
     p.value = value;
     p.words = phrase_words(phrase);
     if (p.words.empty()) return false;
-    filter_[quick_hash(p.words.front()) % kFilterBits] = true;
+    filter_.add(p.words.front());
     auto& list = by_first_[p.words.front()];
     // Longest first; among equals the first added wins.
     const auto at = std::find_if(list.begin(), list.end(), [&](const Phrase& o) {
@@ -2699,7 +2699,7 @@ std::vector<PhraseIndex::Match> PhraseIndex::match(const FoldedText& folded,
         return text.substr(tokens[i].fbegin, tokens[i].fend - tokens[i].fbegin);
     };
     for (std::size_t i = 0; i < tokens.size();) {
-        if (!tokens[i].word || !filter_[quick_hash(word(i)) % kFilterBits]) {
+        if (!tokens[i].word || !filter_.may_contain(word(i))) {
             ++i;
             continue;
         }

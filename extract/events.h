@@ -48,15 +48,7 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    /// First two letters and length of a word, for the filter that spares most tokens a
-    /// hash-table lookup.
-    static std::uint32_t quick_hash(std::string_view s) {
-        const auto c0 = static_cast<std::uint32_t>(static_cast<unsigned char>(s[0]) & 31u);
-        const auto c1 = s.size() > 1 ? static_cast<std::uint32_t>(static_cast<unsigned char>(s[1]) & 31u) : 0u;
-        return (c0 << 9) | (c1 << 4) | static_cast<std::uint32_t>(s.size() & 15u);
-    }
-    static constexpr std::size_t kFilterBits = 1u << 14;
-    std::vector<bool> filter_ = std::vector<bool>(kFilterBits, false);  ///< first words seen
+    WordFilter filter_;  ///< first words seen
     std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_;
 };
 

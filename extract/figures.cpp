@@ -328,15 +328,12 @@ const Keyword* keyword_of(std::string_view w) {
         for (const Keyword& k : kKeywords) m.emplace(k.word, &k);
         return m;
     }();
-    if (w.size() < 3 || w.size() > 14) return nullptr;
-    // Every keyword starts with one of these letters.
-    switch (w[0]) {
-        case 'k': case 'd': case 'f': case 'm': case 's': case 'p': case 'e': case 'b':
-        case 'l': case 't': case 'w': case 'i': case 'h': case 'c': case 'a':
-            break;
-        default:
-            return nullptr;
-    }
+    static const WordFilter kFilter = [] {
+        WordFilter f;
+        for (const Keyword& k : kKeywords) f.add(k.word);
+        return f;
+    }();
+    if (!kFilter.may_contain(w)) return nullptr;  // most words: no hashing
     const auto it = kByWord.find(w);
     return it == kByWord.end() ? nullptr : it->second;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -116,6 +117,25 @@ bool is_alnum_cp(char32_t cp);
         if (same_word(w, x)) return true;
     return false;
 }
+
+/// A filter of words by their first two letters and length, for the matchers that look up
+/// every token of a text: may_contain() is false for most words never added (a few
+/// instructions, no hashing of the whole word) and true for every word added.
+class WordFilter {
+public:
+    void add(std::string_view w) {
+        if (!w.empty()) bits_[key(w)] = true;
+    }
+    bool may_contain(std::string_view w) const { return !w.empty() && bits_[key(w)]; }
+
+private:
+    static std::size_t key(std::string_view s) {
+        const auto c0 = static_cast<std::size_t>(static_cast<unsigned char>(s[0]) & 31u);
+        const auto c1 = s.size() > 1 ? static_cast<std::size_t>(static_cast<unsigned char>(s[1]) & 31u) : 0u;
+        return (c0 << 9) | (c1 << 4) | (s.size() & 15u);
+    }
+    std::bitset<1u << 14> bits_;
+};
 
 /// A fixed set of words for membership tests on hot paths (a rule's keyword list, tested on
 /// every token): a word is checked against the lengths the set holds, then against the few

@@ -140,3 +140,25 @@ TEST_CASE("a word set answers as a search of its list does", "[extract][text]") 
     const std::string long_word(80, 'x');
     CHECK_FALSE(set.contains(long_word));
 }
+
+TEST_CASE("one_of answers as a search of its list does", "[extract][text]") {
+    const std::initializer_list<std::string_view> list = {"killed", "kidnapped", "k", "", "wounded"};
+    for (const std::string_view w : {"killed", "kidnapped", "k", "", "wounded", "kill", "killer", "wounder",
+                                     "Killed", "x", "kidnappeD"})
+        CHECK(one_of(w, list) == (std::find(list.begin(), list.end(), w) != list.end()));
+    CHECK(same_word("a", "a"));
+    CHECK_FALSE(same_word("ab", "ac"));
+}
+
+TEST_CASE("a word filter never turns away a word it holds and turns away most others",
+          "[extract][text]") {
+    WordFilter filter;
+    const std::vector<std::string_view> held = {"claimed", "responsibility", "said", "a", "denied"};
+    for (const std::string_view w : held) filter.add(w);
+    for (const std::string_view w : held) CHECK(filter.may_contain(w));
+    // Other first letters or lengths are turned away without a lookup; the empty word always.
+    for (const std::string_view w : {"bombing", "police", "claims", "sad", "", "deny"})
+        CHECK_FALSE(filter.may_contain(w));
+    // Same first two letters and length: the filter cannot tell (the lookup after it does).
+    CHECK(filter.may_contain("saxd"));
+}
