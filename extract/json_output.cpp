@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -25,12 +26,22 @@ public:
     void close_array() { out_ += ']'; first_ = false; }
     /// Starts a member ("key":) or, with an empty key, an array element.
     void key(std::string_view k) {
-        if (!first_) out_ += ',';
-        first_ = false;
-        if (k.empty()) return;
-        out_ += '"';
-        out_ += k;
-        out_ += "\":";
+        if (k.empty()) {
+            if (!first_) out_ += ',';
+            first_ = false;
+            return;
+        }
+        // One append of `,"key":` (keys are short names): the writer's commonest call.
+        char buf[64];
+        if (k.size() + 4 > sizeof buf) {
+            if (!first_) out_ += ',';
+            first_ = false;
+            out_ += '"';
+            out_ += k;
+            out_ += "\":";
+            return;
+        }
+        out_.append(buf, key_into(buf, k));
     }
     void value(std::string_view s) { append_json_string(out_, s); }
     void value(const char* s) { value(std::string_view(s)); }
@@ -53,9 +64,9 @@ public:
     void field(std::string_view k, std::string_view s) { key(k); value(s); }
     void field(std::string_view k, const char* s) { key(k); value(s); }
     void field(std::string_view k, bool b) { key(k); value(b); }
-    void field(std::string_view k, std::int64_t n) { key(k); value(n); }
-    void field(std::string_view k, std::uint64_t n) { key(k); value(n); }
-    void field(std::string_view k, std::uint32_t n) { key(k); value(n); }
+    void field(std::string_view k, std::int64_t n) { integer_field(k, n); }
+    void field(std::string_view k, std::uint64_t n) { integer_field(k, n); }
+    void field(std::string_view k, std::uint32_t n) { integer_field(k, n); }
     void field(std::string_view k, double d) { key(k); value(d); }
     /// An empty string is written as null.
     void opt_field(std::string_view k, const std::string& s) {
@@ -78,6 +89,32 @@ public:
     bool explain() const { return explain_; }
 
 private:
+    /// Writes `,"k":` (no comma first in an object or array) into `buf`, which has room for
+    /// k.size() + 4 bytes; returns the length.
+    std::size_t key_into(char* buf, std::string_view k) {
+        std::size_t n = 0;
+        if (!first_) buf[n++] = ',';
+        first_ = false;
+        buf[n++] = '"';
+        std::memcpy(buf + n, k.data(), k.size());
+        n += k.size();
+        buf[n++] = '"';
+        buf[n++] = ':';
+        return n;
+    }
+    /// `,"k":n` in one append (spans and counts: the numbers of every mention).
+    template <typename N>
+    void integer_field(std::string_view k, N n) {
+        char buf[64];
+        if (k.empty() || k.size() + 4 + 24 > sizeof buf) {
+            key(k);
+            integer(n);
+            return;
+        }
+        const std::size_t at = key_into(buf, k);
+        const auto r = std::to_chars(buf + at, buf + sizeof buf, n);
+        out_.append(buf, r.ptr);
+    }
     template <typename N>
     void integer(N n) {
         char buf[24];
