@@ -337,8 +337,6 @@ namespace {
 
 /// boilerplate_key of text already folded.
 std::string key_of_folded(std::string_view folded) {
-    std::string out;
-    out.reserve(folded.size());
     std::size_t pos = 0;
     // Skip leading bullets and spaces.
     while (pos < folded.size()) {
@@ -346,12 +344,16 @@ std::string key_of_folded(std::string_view folded) {
         if (!is_bullet_cp(next_code_point(folded, next))) break;
         pos = next;
     }
+    // Spaces collapsed to one, none at either end: written in place, then cut to length.
+    std::string out(folded.size() - pos, ' ');
+    std::size_t n = 0;
     for (; pos < folded.size(); ++pos) {
         const char c = folded[pos];
-        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out += c;
+        if (c == ' ' && (n == 0 || out[n - 1] == ' ')) continue;
+        out[n++] = c;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (n > 0 && out[n - 1] == ' ') --n;
+    out.resize(n);
     return out;
 }
 
