@@ -3,6 +3,11 @@
 
     python3 bench/run.py --ekg build/ekg --corpus ../shared/corpus/*.jsonl [--runs 3] [--peers]
     python3 bench/run.py --ekg build/ekg --generated-mb 1000 --runs 1      # the 1 GB case
+    python3 bench/run.py --ekg build/ekg --corpus ../shared/corpus/*.jsonl --instructions 20
+
+With --instructions N it also counts the instructions (valgrind's callgrind, Ir) of extract and
+build on one thread over every Nth document of the corpus: a figure that does not drift with
+the machine's load as timings do, for comparing two builds of ekg.
 
 Reports MB/s, docs/s and peak RSS (median of --runs runs), checks every output it timed (one
 valid JSON document per input document; the database holds every document), and with --peers
@@ -76,6 +81,40 @@ def median_run(runs, fn):
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+def instructions(ekg, paths, every, tmp):
+    """Instructions (G) of `ekg extract` and `ekg build` on one thread over every Nth line."""
+    sample = os.path.join(tmp, "sample.jsonl")
+    n = 0
+    with open(sample, "wb") as out:
+        for p in paths:
+            with open(p, "rb") as f:
+                for line in f:
+                    if line.strip():
+                        if n % every == 0:
+                            out.write(line)
+                        n += 1
+    size = os.path.getsize(sample) / 1e6
+    counts = {}
+    db = os.path.join(tmp, "instructions.db")
+    for step, cmd in (("extract", [ekg, "extract", "--format", "jsonl", "-q", "-j", "1", sample]),
+                      ("build", [ekg, "build", "-q", "-j", "1", "--db", db, sample])):
+        log = os.path.join(tmp, f"callgrind.{step}")
+        try:
+            proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={log}"] + cmd,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except FileNotFoundError:
+            sys.exit("bench: --instructions needs valgrind (apt-get install valgrind)")
+        collected = [l for l in proc.stderr.decode().splitlines() if "Collected" in l]
+        if proc.returncode not in (0, 1) or not collected:
+            sys.exit(f"bench: callgrind of {step} failed: {proc.stderr.decode()[-500:]}")
+        counts[step] = int(collected[-1].split()[-1]) / 1e9
+        os.remove(log)
+    if os.path.exists(db):
+        os.remove(db)
+    os.remove(sample)
+    return size, counts
+
+
 def peers(corpus, runs, names=("wink", "compromise")):
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "ekg-bench-peers")
     os.makedirs(cache, exist_ok=True)
@@ -114,6 +153,8 @@ def main():
     ap.add_argument("--peer-names", default="wink,compromise",
                     help="peers to time, comma-separated (compromise takes minutes a run)")
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--instructions", type=int, default=0, metavar="N",
+                    help="also count instructions (callgrind) of extract and build on every Nth corpus document")
     args = ap.parse_args()
     ekg = os.path.abspath(args.ekg)
     tmp = tempfile.mkdtemp(prefix="ekg-bench-")
@@ -164,6 +205,12 @@ def main():
             print(f"speed-up extract {a}->{b} threads: {rates[(name, 'extract', b)] / rates[(name, 'extract', a)]:.2f}x")
             if not args.skip_build:
                 print(f"speed-up build {a}->{b} threads: {rates[(name, 'build', b)] / rates[(name, 'build', a)]:.2f}x")
+    if args.instructions and args.corpus:
+        size, counts = instructions(ekg, args.corpus, args.instructions, tmp)
+        print(f"\n== instructions (callgrind Ir, one thread) on every {args.instructions}th corpus document "
+              f"({size:.1f} MB)")
+        for step, g in counts.items():
+            print(f"{step:<12} {g:8.3f} G")
     if args.peers and args.corpus:
         print("\n== peers on the same corpus (entity extraction only, text already in memory)")
         for peer, (mbs, dps) in peers(args.corpus, args.peer_runs or args.runs,
