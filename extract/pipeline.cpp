@@ -17,7 +17,8 @@ Extraction extract_document(Document document, const Resources& resources) {
 
     // 1. Sentences with byte spans.
     std::size_t cuts = 0, long_words = 0;
-    x.sentences = split_sentences(text, &cuts);
+    const CaseStyle style = case_style(text);  // mixed, ALL-CAPS or lower case: the rules differ
+    x.sentences = split_sentences(text, style, &cuts);
     if (cuts > 0)
         x.diagnostics.push_back(Diagnostic{
             Severity::warning, x.document.path, x.document.line, "long-sentence",
@@ -34,7 +35,6 @@ Extraction extract_document(Document document, const Resources& resources) {
             Severity::warning, x.document.path, x.document.line, "long-token",
             std::to_string(long_words) + " word(s) longer than " +
                 std::to_string(limits().max_token_bytes) + " bytes ignored by every matcher"});
-    const CaseStyle style = case_style(text);
     const AnalysedText analysed{x.document, x.sentences, folded, tokens, style,
                                 std::move(suspicious),
                                 capitals(text, folded, tokens, style, resources.common_words)};

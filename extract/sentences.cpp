@@ -142,6 +142,10 @@ bool plausible_start(std::string_view text, std::size_t pos) {
 }  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view text, std::size_t* cuts) {
+    return split_sentences(text, case_style(text), cuts);
+}
+
+std::vector<Sentence> split_sentences(std::string_view text, CaseStyle style, std::size_t* cuts) {
     std::vector<Sentence> out;
     const std::size_t max = std::max<std::size_t>(limits().max_sentence_bytes, 16);
     const auto push = [&](std::size_t b, std::size_t e) {
@@ -150,7 +154,7 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t* cuts) 
         s.span = {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
         out.push_back(s);
     };
-    const bool lower_case_text = case_style(text) == CaseStyle::lower;
+    const bool lower_case_text = style == CaseStyle::lower;
     std::size_t start = 0;
     const auto emit = [&](std::size_t b, std::size_t e) {
         while (b < e && is_space(text[b])) ++b;

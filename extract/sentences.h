@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model.h"
+#include "text.h"
 
 namespace ekg::extract {
 
@@ -16,6 +17,8 @@ namespace ekg::extract {
 /// than limits().max_sentence_bytes is cut at the last space before the limit (at a code point
 /// boundary when there is none); `cuts`, when given, is incremented once per cut.
 std::vector<Sentence> split_sentences(std::string_view text, std::size_t* cuts = nullptr);
+/// The same, given case_style(text) (which the pipeline needs too).
+std::vector<Sentence> split_sentences(std::string_view text, CaseStyle style, std::size_t* cuts);
 
 /// Index of the sentence holding byte `offset` (sentences sorted, as split_sentences returns).
 std::uint32_t sentence_at(const std::vector<Sentence>& sentences, std::uint32_t offset);
