@@ -150,7 +150,7 @@ public:
             by_length_[w.size()].push_back(w);
         }
     }
-    bool contains(std::string_view w) const {
+    [[gnu::always_inline]] bool contains(std::string_view w) const {
         if (w.size() >= kMaxLength || !((lengths_ >> w.size()) & 1)) return false;
         for (const std::string_view x : by_length_[w.size()])
             if (x[0] == w[0] && x == w) return true;
