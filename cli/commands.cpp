@@ -37,10 +37,11 @@ const nlohmann::json::error_handler_t kReplace = nlohmann::json::error_handler_t
 
 /// Rebuilds the graph tables from everything stored, with a progress line of its own, unless
 /// they were built from exactly what is stored.
-void rebuild_graph(exporter::Store& store, bool quiet, unsigned jobs, bool force = false) {
+void rebuild_graph(exporter::Store& store, bool quiet, unsigned jobs, bool force = false,
+                   exporter::ActorsSeen* seen = nullptr) {
     if (!force && store.graph_is_current()) return;  // nothing new since the last build
     Progress progress(!quiet, "graph", static_cast<std::uint64_t>(store.count("documents")));
-    store.rebuild_graph([&] { progress.step(0); }, jobs);
+    store.rebuild_graph([&] { progress.step(0); }, jobs, seen);
 }
 
 /// The lines after "documents:" of the build and merge summaries.
@@ -129,6 +130,10 @@ ExitCode run_build(const BuildOptions& o) {
     // index updates, and no batch of extractions held in memory.
     constexpr std::size_t kCommitBytes = 64 << 20;
     exporter::Store::DocumentWriter writer(store);
+    // Into an empty database, the rebuild after storing takes the actors from here instead of
+    // reading them back out of every stored extraction.
+    const bool empty = store.count("documents") == 0;
+    exporter::ActorsSeen seen;
     std::size_t added = 0, skipped = 0;
     struct Item {
         Extraction extraction;
@@ -144,8 +149,12 @@ ExitCode run_build(const BuildOptions& o) {
         },
         [&](Item& item) {
             for (const Diagnostic& d : item.extraction.diagnostics) printer(d);
-            if (writer.add(item.extraction, item.json)) ++added;
-            else ++skipped;
+            if (writer.add(item.extraction, item.json)) {
+                ++added;
+                if (empty) seen.add(item.extraction);
+            } else {
+                ++skipped;
+            }
             progress.step(item.bytes);
             if (writer.pending_documents() >= o.batch || writer.pending_bytes() >= kCommitBytes)
                 writer.commit();
@@ -175,7 +184,7 @@ ExitCode run_build(const BuildOptions& o) {
     progress.finish();
     // Re-merges everything stored into one graph: `ekg build` and `ekg merge` end the same way,
     // so a merge of shards equals one build over all of them.
-    rebuild_graph(store, o.quiet, o.jobs == 0 ? default_jobs() : o.jobs, o.rebuild);
+    rebuild_graph(store, o.quiet, o.jobs == 0 ? default_jobs() : o.jobs, o.rebuild, empty ? &seen : nullptr);
     if (stopped) throw *stopped;
     std::cout << "documents: " << store.count("documents") << " (added " << added << ", already stored "
               << skipped << ", rejected inputs " << stats.rejected << ")\n";

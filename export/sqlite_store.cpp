@@ -1382,17 +1382,22 @@ void Store::plan_merges(const graph::ActorResolution& resolution) {
     exec("DELETE FROM temp.merge_candidates");
 }
 
-void Store::rebuild_graph(const std::function<void()>& step, unsigned threads) {
+void Store::rebuild_graph(const std::function<void()>& step, unsigned threads, ActorsSeen* seen) {
     // SQLite's sorter (the merge plan's ORDER BY, the indexes made at the end) may use the
     // other threads too; the order it gives is the same.
     exec("PRAGMA threads = " + std::to_string(threads >= 2 ? std::min(threads - 1, 8u) : 0u));
     // Actors first: which ids the corpus shows to be one entity (no text needed).
     graph::ActorResolver resolver;
     std::unordered_set<std::string> actor_ids;
-    for_each_actor([&](const std::string& document_id, const Actor& a) {
-        actor_ids.insert(a.id);
-        resolver.add(document_id, a);
-    });
+    if (seen != nullptr && seen->documents == count("documents")) {
+        resolver = std::move(seen->resolver);
+        actor_ids = std::move(seen->ids);
+    } else {
+        for_each_actor([&](const std::string& document_id, const Actor& a) {
+            actor_ids.insert(a.id);
+            resolver.add(document_id, a);
+        });
+    }
     const graph::ActorResolution resolution = resolver.finish();
     {
         std::unordered_set<std::string> canonical;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "builder.h"
@@ -25,6 +26,20 @@ inline constexpr int kSchemaVersion = 2;
 /// Version of what rebuild_graph makes of the stored extractions: a database whose graph was
 /// made by another version is rebuilt by the next `ekg build` even when no document is new.
 inline constexpr std::int64_t kGraphFormat = 1;
+
+/// The actors of the documents a build stores, gathered as they are stored: what the first
+/// pass of Store::rebuild_graph would read back out of the stored JSON (the resolver uses only
+/// each actor's id, name, kind, rule and aliases, and does not depend on their order).
+struct ActorsSeen {
+    graph::ActorResolver resolver;
+    std::unordered_set<std::string> ids;
+    std::int64_t documents = 0;  ///< documents added
+    void add(const Extraction& x) {
+        resolver.add(x);
+        for (const Actor& a : x.actors) ids.insert(a.id);
+        ++documents;
+    }
+};
 
 /// An open database. SQLite errors become ekg::Error(io) naming the database file.
 class Store {
@@ -119,7 +134,11 @@ public:
 
     /// `step`, when given, is called once per document built. With `threads` ≥ 2 the stored
     /// extractions are parsed on a second thread while this one writes; the result is the same.
-    void rebuild_graph(const std::function<void()>& step = {}, unsigned threads = 2);
+    /// `seen`, when given and holding as many documents as are stored (a build into a database
+    /// that was empty), stands for the pass that reads every stored actor back (it is moved
+    /// from); otherwise that pass runs.
+    void rebuild_graph(const std::function<void()>& step = {}, unsigned threads = 2,
+                       ActorsSeen* seen = nullptr);
 
     /// Calls `f` with each node of the graph tables in read_graph's vertex order, its degree
     /// (edges in and out) and, for a claim, the date of the document its first mentioned_in

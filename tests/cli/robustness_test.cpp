@@ -139,6 +139,34 @@ TEST_CASE("build gives the same database with one and two threads", "[cli][robus
     CHECK(a.find("doc:") != std::string::npos);
 }
 
+TEST_CASE("a build into an empty database resolves actors as it stores them, as a rebuild does "
+          "from the stored extractions",
+          "[cli][robustness]") {
+    // A surname in one report and the full name in another: resolution merges them, from the
+    // actors gathered while storing (first build) or read back (rebuild, and a second build).
+    test::TempDir dir;
+    const std::string corpus = (dir.path / "reports.jsonl").string();
+    {
+        std::ofstream out(corpus);
+        out << R"({"id": "m-1", "date": "2021-03-01", "text": "Police spokesman Ahmed Karimi said gunmen )"
+               R"(attacked a checkpoint in Kirkuk on Monday, killing two officers."})" "\n"
+            << R"({"id": "m-2", "date": "2021-03-02", "text": "Karimi said on Tuesday that the gunmen had )"
+               R"(fled towards Hawija."})" "\n";
+    }
+    const std::string db = (dir.path / "m.db").string();
+    REQUIRE(test::run_ekg("build '" + corpus + "' --db '" + db + "' -q").exit_code == 0);
+    const auto merges = [&] {
+        return test::run_ekg("query --db '" + db + "' --format csv \"SELECT * FROM actor_merges ORDER BY actor_id\"")
+            .out;
+    };
+    const std::string merged = merges();
+    CHECK(merged.find("person:karimi,person:ahmed-karimi,resolve:surname") != std::string::npos);
+    const std::string built = dump(db);
+    REQUIRE(test::run_ekg("build --rebuild --db '" + db + "' -q").exit_code == 0);
+    CHECK(merges() == merged);
+    CHECK(dump(db) == built);
+}
+
 TEST_CASE("build --rebuild remakes the graph from what is stored, alike; build without inputs is "
           "a usage error",
           "[cli][robustness]") {
