@@ -113,8 +113,9 @@ public:
     void for_each_extraction(bool with_text, const std::function<void(Extraction&&)>& f) const;
 
     /// Calls `f` with each actor of every stored extraction and its document id, in no
-    /// particular order; the actor holds only id, name, kind, rule and aliases (SQLite picks
-    /// them out of the stored JSON): the cheap pass actor resolution needs.
+    /// particular order; the actor holds only id, name, kind, rule and aliases (a JsonCursor
+    /// reads them out of the stored JSON, stepping over the rest): the pass actor resolution
+    /// needs.
     void for_each_actor(const std::function<void(const std::string&, const Actor&)>& f) const;
 
     /// Replaces the graph tables (nodes, actors, actor_aliases, actor_merges, actor_roles, events,

@@ -221,7 +221,6 @@ private:
     bool is_place(std::size_t ref) const { return actor(ref).kind == ActorKind::place; }
     bool is_group(std::size_t ref) const { return actor(ref).kind == ActorKind::group; }
 
-    /// 0 country, 1 region, 2 city, district or any smaller place.
     /// An armed group named in sentence s, not in a negative context ("no group claimed").
     bool group_in(std::uint32_t s) const {
         for (std::size_t i = first_[s]; i < last_[s]; ++i)
@@ -236,6 +235,7 @@ private:
         return false;
     }
 
+    /// 0 country, 1 region, 2 city, district or any smaller place.
     int specificity(std::size_t ref) const {
         const std::string& pt = actor(ref).place_type;
         if (pt == "country" || (pt.empty() && actor(ref).id.rfind("country:", 0) == 0)) return 0;
@@ -1536,12 +1536,13 @@ private:
         }
         // An attack on someone for what they say or fail to do: "attacked the minister for
         // failing to act" (not "placed the bomb to retaliate for allowing...").
-        if (w_.any(h.first, {"attack", "attacked", "attacking", "attacks"}))
-        for (std::size_t j = h.last; j + 1 < last_[s] && j < h.last + 6; ++j) {
-            if (!w_.token(j).word) break;
-            if (w_.is(j, "for") && w_.any(j + 1, {"failing", "saying", "allowing", "ignoring",
-                                                  "neglecting", "mishandling"}))
-                return true;
+        if (w_.any(h.first, {"attack", "attacked", "attacking", "attacks"})) {
+            for (std::size_t j = h.last; j + 1 < last_[s] && j < h.last + 6; ++j) {
+                if (!w_.token(j).word) break;
+                if (w_.is(j, "for") && w_.any(j + 1, {"failing", "saying", "allowing", "ignoring",
+                                                      "neglecting", "mishandling"}))
+                    return true;
+            }
         }
         for (std::size_t j = h.last; j < last_[s] && j < h.last + 6; ++j) {
             if (thing_end_[j] != 0 && ref_at_[j] == kNone && !w_.name_cased(j)) {
@@ -1970,10 +1971,11 @@ private:
         p.rule = choice.rule;
         const int spec = specificity(best);
         if (spec == 2) p.city = a.name;
-        // A part of a city ("the Mirpur neighbourhood of Dhaka", rule "section:<city id>"):
+        // A part of a city ("the Mirpur neighbourhood of Dhaka", rule kCityPartRule + city id):
         // the city is the city that holds it; the name stays the part's.
-        if (spec == 2 && a.rule.rfind("section:", 0) == 0)
-            if (const auto holder = r_.names.find_id(a.rule.substr(8))) p.city = r_.names.entry(*holder).name;
+        if (spec == 2 && a.rule.rfind(kCityPartRule, 0) == 0)
+            if (const auto holder = r_.names.find_id(std::string_view(a.rule).substr(kCityPartRule.size())))
+                p.city = r_.names.entry(*holder).name;
         if (spec == 1) p.region = a.name;
         if (spec == 0) p.country = a.name;
         for (std::size_t r : choice.refs) {

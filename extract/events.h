@@ -44,12 +44,8 @@ private:
         std::vector<std::string> words;
         std::uint32_t value = 0;
     };
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     WordFilter filter_;  ///< first words seen
-    std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_;
+    StringMap<std::vector<Phrase>> by_first_;
 };
 
 /// One row of data/event_types.tsv.

@@ -8,10 +8,6 @@
 namespace ekg::extract {
 namespace {
 
-using Set = std::initializer_list<std::string_view>;
-
-[[gnu::always_inline]] inline bool in(std::string_view w, Set set) { return one_of(w, set); }
-
 bool all_digits(std::string_view w) {
     if (w.empty()) return false;
     for (char c : w)
@@ -227,16 +223,16 @@ bool is_month(std::string_view w) {
 /// True when the number is used as a count of something, not a year, time, age or measure.
 bool is_count(const Words& w, const Number& n) {
     const std::string_view next = w[n.last];
-    if (in(next, {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
-                  "hour", "hours", "hrs", "minute", "minutes", "mins", "second", "seconds", "am",
-                  "pm", "a", "gmt", "utc", "local", "meter", "meters", "metre", "metres", "m",
-                  "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "mile",
-                  "miles", "feet", "foot", "ft", "yards", "kg", "kgs", "kilogram", "kilograms",
-                  "kilo", "kilos", "pound", "pounds", "lbs", "ton", "tons", "tonnes", "gram",
-                  "grams", "percent", "per", "%", "times", "o", "mm", "cm", "inch", "inches",
-                  "liters", "litres", "gallons", "rounds", "bullets", "shots", "storey",
-                  "story", "floors", "th", "st", "nd", "rd", "old", "dollars", "usd", "euros",
-                  "rupees", "hundredths", "fold", "'"}))
+    if (one_of(next, {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
+                      "hour", "hours", "hrs", "minute", "minutes", "mins", "second", "seconds", "am",
+                      "pm", "a", "gmt", "utc", "local", "meter", "meters", "metre", "metres", "m",
+                      "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "mile",
+                      "miles", "feet", "foot", "ft", "yards", "kg", "kgs", "kilogram", "kilograms",
+                      "kilo", "kilos", "pound", "pounds", "lbs", "ton", "tons", "tonnes", "gram",
+                      "grams", "percent", "per", "%", "times", "o", "mm", "cm", "inch", "inches",
+                      "liters", "litres", "gallons", "rounds", "bullets", "shots", "storey",
+                      "story", "floors", "th", "st", "nd", "rd", "old", "dollars", "usd", "euros",
+                      "rupees", "hundredths", "fold", "'"}))
         return false;
     if (is_month(next) || (n.first > 0 && is_month(w[n.first - 1]))) return false;
     if (next == "-" && w.any(n.last + 1, {"year", "years", "month", "months", "day", "week", "hour",
@@ -267,15 +263,15 @@ bool is_count(const Words& w, const Number& n) {
 
 /// Words between a subject and its casualty verb: auxiliaries, adverbs, "shot and".
 bool is_filler(std::string_view w) {
-    return in(w, {"were", "was", "been", "have", "has", "had", "are", "is", "be", "being", "also",
-                  "reportedly", "allegedly", "later", "subsequently", "all", "both", "critically",
-                  "seriously", "slightly", "severely", "fatally", "mortally", "gravely", "badly",
-                  "lightly", "instantly", "immediately", "shot", "stabbed", "beaten", "who",
-                  "reported", "confirmed", "believed", "to", "said", "say", "then", "eventually",
-                  "initially", "apparently", "each", "either", "not", "only", "injured",
-                  "wounded", "hacked", "burned", "burnt", "gunned", "down", "allegedly",
-                  "sustained", "suffered", "received", "minor", "serious", "severe", "critical",
-                  "multiple", "gunshot", "bullet", "shrapnel", "fatal", "life", "threatening"});
+    return one_of(w, {"were", "was", "been", "have", "has", "had", "are", "is", "be", "being", "also",
+                      "reportedly", "allegedly", "later", "subsequently", "all", "both", "critically",
+                      "seriously", "slightly", "severely", "fatally", "mortally", "gravely", "badly",
+                      "lightly", "instantly", "immediately", "shot", "stabbed", "beaten", "who",
+                      "reported", "confirmed", "believed", "to", "said", "say", "then", "eventually",
+                      "initially", "apparently", "each", "either", "not", "only", "injured",
+                      "wounded", "hacked", "burned", "burnt", "gunned", "down", "allegedly",
+                      "sustained", "suffered", "received", "minor", "serious", "severe", "critical",
+                      "multiple", "gunshot", "bullet", "shrapnel", "fatal", "life", "threatening"});
 }
 
 /// Words that end a backward search for a subject.
@@ -344,24 +340,24 @@ Qualifier merge(Qualifier a, Qualifier b) { return a == Qualifier::exact ? b : a
 
 /// Nouns after a determiner that name no person ("killed the day before").
 bool is_non_person(std::string_view w) {
-    return in(w, {"day", "night", "morning", "evening", "afternoon", "attack", "blast", "explosion",
-                  "incident", "area", "city", "town", "village", "building", "vehicle", "car",
-                  "bus", "road", "time", "same", "following", "next", "previous", "first",
-                  "second", "last", "process", "bomb", "device", "fire", "way", "scene", "spot",
-                  "place", "site", "operation", "clash", "clashes", "attacks", "week", "month",
-                  "year", "hour", "hours", "house", "home", "station", "market", "region",
-                  "district", "province", "country", "government", "state", "group", "army",
-                  "police", "military", "forces", "other", "others", "rest", "majority", "total",
-                  "number", "nation", "people", "world", "deal", "project", "plan", "idea"});
+    return one_of(w, {"day", "night", "morning", "evening", "afternoon", "attack", "blast", "explosion",
+                      "incident", "area", "city", "town", "village", "building", "vehicle", "car",
+                      "bus", "road", "time", "same", "following", "next", "previous", "first",
+                      "second", "last", "process", "bomb", "device", "fire", "way", "scene", "spot",
+                      "place", "site", "operation", "clash", "clashes", "attacks", "week", "month",
+                      "year", "hour", "hours", "house", "home", "station", "market", "region",
+                      "district", "province", "country", "government", "state", "group", "army",
+                      "police", "military", "forces", "other", "others", "rest", "majority", "total",
+                      "number", "nation", "people", "world", "deal", "project", "plan", "idea"});
 }
 
 /// Words after "to" that make an infinitive an intention, not a fact ("tried to kill").
 bool is_intention(std::string_view w) {
-    return in(w, {"attempt", "attempted", "attempting", "attempts", "tried", "trying", "try",
-                  "tries", "plot", "plotted", "plotting", "plan", "planned", "planning", "plans",
-                  "intended", "intending", "threatened", "threatening", "threat", "vowed",
-                  "wanted", "sought", "aim", "aimed", "order", "ordered", "failed", "conspiracy",
-                  "conspiring", "order", "bid"});
+    return one_of(w, {"attempt", "attempted", "attempting", "attempts", "tried", "trying", "try",
+                      "tries", "plot", "plotted", "plotting", "plan", "planned", "planning", "plans",
+                      "intended", "intending", "threatened", "threatening", "threat", "vowed",
+                      "wanted", "sought", "aim", "aimed", "order", "ordered", "failed", "conspiracy",
+                      "conspiring", "order", "bid"});
 }
 
 class Finder {
@@ -404,14 +400,14 @@ public:
                 else if (!w_.is(k + 1, "of")) continue;
             }
             if (kw->word == "lives" && !(k > first_ && w_.any(k - 1, {"their", "the"}))) continue;
-            if (in(kw->word, {"shot", "beaten"})) {
+            if (one_of(kw->word, {"shot", "beaten"})) {
                 // "shot a policeman" wounds; "shot and killed", "shot dead" are counted as deaths.
                 bool dies = false;
                 for (std::size_t x = k + 1; x < last_ && x < k + 8; ++x)
                     dies = dies || w_.any(x, {"killed", "killing", "dead", "death", "died", "dies"});
                 if (dies || w_.any(k + 1, {"at", "down", "up", "by"})) continue;
             }
-            if (in(kw->word, {"kill", "injure", "wound"})) {
+            if (one_of(kw->word, {"kill", "injure", "wound"})) {
                 // "detonated a car bomb to kill 23 civilians"; not "tried to kill".
                 if (!(k > first_ && w_.is(k - 1, "to"))) continue;
                 bool intention = false;
@@ -495,7 +491,7 @@ private:
                                "figure:zero:no-casualties", false, true);
                 return true;
             }
-            if ((!w_.token(b - 1).word && p != ",") || in(p, {"and", "but", "however", "while"}))
+            if ((!w_.token(b - 1).word && p != ",") || one_of(p, {"and", "but", "however", "while"}))
                 break;
         }
         return false;
@@ -724,10 +720,10 @@ private:
                 continue;
             }
             if (!is_filler(f)) break;
-            if (in(f, {"was", "is", "has"})) singular = true;
-            if (in(f, {"were", "are", "have"})) plural = true;
-            if (in(f, {"was", "is", "were", "are", "been", "sustained", "suffered", "received",
-                       "being"}))
+            if (one_of(f, {"was", "is", "has"})) singular = true;
+            if (one_of(f, {"were", "are", "have"})) plural = true;
+            if (one_of(f, {"was", "is", "were", "are", "been", "sustained", "suffered", "received",
+                           "being"}))
                 passive = true;
             if (f == "also") also = true;
             --j;

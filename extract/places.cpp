@@ -280,10 +280,6 @@ void load_place_extras(Gazetteer& names, PlaceIndex& index, const std::string& d
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
-[[gnu::always_inline]] inline bool contains(std::initializer_list<std::string_view> words, std::string_view w) {
-    return one_of(w, words);
-}
-
 /// Titles and honorifics that precede a person's name ("President Obama", "Mr. Jordan").
 bool is_title(std::string_view w) {
     static const WordSet kWords{"mr",        "mrs",        "ms",         "miss",       "dr",
@@ -543,7 +539,7 @@ class AddressFinder {
     /// Adds a part of a city named by a listed place ("Alvalade neighborhood of Lisbon"):
     /// tokens [first, last) name `entry`, which lends its coordinates.
     void add_part(std::size_t first, std::size_t last, const Entry& entry) {
-        add(first, last, "district", entry, "section:" + entry.id);
+        add(first, last, "district", entry, std::string(kCityPartRule) + entry.id);
     }
     /// Adds the town of the second tier that tokens [first, last) name inside `holder`.
     void add_town(std::size_t first, std::size_t last, const Entry& holder) {
@@ -591,9 +587,8 @@ class AddressFinder {
         return !(w[0] >= '0' && w[0] <= '9') && !is_function_word(w) && !is_locative_verb(w) &&
                !is_calendar_word(w) && !is_title(w) && !is_place_head(w) &&
                locality_word(w) == Locality::none && type_hint(w) == 0 &&
-               !contains({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
-                          "this", "that", "these", "those", "some", "several", "two", "three"},
-                         w);
+               !one_of(w, {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+                           "this", "that", "these", "those", "some", "several", "two", "three"});
     }
 
     /// First token of the run of capitalised words (particles and joiners inside) that ends
@@ -766,7 +761,7 @@ class AddressFinder {
                     continue;
                 const Entry* e = located_[j].entry;
                 const bool next_to = matches_[j].first_token == after + 1 &&
-                                     contains({"in", "of", ","}, word(after));
+                                     one_of(word(after), {"in", "of", ","});
                 if (next_to && located_[j].municipality && w == Locality::small) part = true;
                 if (e->place_type == "region" || e->place_type == "country") holder = e;
             }
@@ -909,9 +904,9 @@ class AddressFinder {
         const std::vector<Token>& tokens = text_.tokens;
         for (std::size_t t = 1; t < tokens.size(); ++t) {
             if (!tokens[t].word || match_at_[t] >= 0 || !upper(t) || !tokens[t - 1].word ||
-                !contains({"in", "near", "at", "outside", "from", "into", "toward", "towards",
-                           "around", "inside", "through", "village", "town", "of", "between"},
-                          word(t - 1)))
+                !one_of(word(t - 1), {"in", "near", "at", "outside", "from", "into", "toward",
+                                      "towards", "around", "inside", "through", "village", "town",
+                                      "of", "between"}))
                 continue;
             const std::size_t end = name_run_forward(t);
             if (!acceptable(t, end) || by_span(t, end)) continue;
@@ -956,7 +951,7 @@ class AddressFinder {
         const std::vector<Token>& tokens = text_.tokens;
         for (std::size_t t = 1; t < tokens.size(); ++t) {
             if (!tokens[t].word || match_at_[t] >= 0 || !upper(t) || !tokens[t - 1].word ||
-                !contains({"in", "near", "outside", "at"}, word(t - 1)))
+                !one_of(word(t - 1), {"in", "near", "outside", "at"}))
                 continue;
             const std::size_t end = name_run_forward(t);
             if (end - t > 3 || !acceptable(t, end) || !bare_name(t, end) || by_span(t, end)) {
@@ -974,11 +969,11 @@ class AddressFinder {
         const std::vector<Token>& tokens = text_.tokens;
         if (t >= tokens.size() || !tokens[t].word) return 0;
         const std::string_view w = word(t);
-        if (contains({"depot", "crossing", "checkpoint", "junction"}, w)) return 1;
+        if (one_of(w, {"depot", "crossing", "checkpoint", "junction"})) return 1;
         if (t + 1 >= tokens.size()) return 0;
         const std::string_view n = word(t + 1);
-        if (w == "police" && contains({"station", "post", "checkpoint"}, n)) return 2;
-        if (contains({"metro", "railway", "train", "bus"}, w) && contains({"station", "stop"}, n))
+        if (w == "police" && one_of(n, {"station", "post", "checkpoint"})) return 2;
+        if (one_of(w, {"metro", "railway", "train", "bus"}) && one_of(n, {"station", "stop"}))
             return 2;
         return 0;
     }
@@ -1031,10 +1026,9 @@ class AddressFinder {
             if (!tokens[k].word) continue;
             const std::string_view w = word(k);
             if (is_calendar_word(w) || is_place_head(w) || is_function_word(w) || is_title(w) ||
-                contains({"islam", "christianity", "parliament", "congress", "god", "allah",
-                          "christmas", "ramadan", "easter", "eid", "internet", "twitter",
-                          "facebook", "youtube", "english", "arabic"},
-                         w))
+                one_of(w, {"islam", "christianity", "parliament", "congress", "god", "allah",
+                           "christmas", "ramadan", "easter", "eid", "internet", "twitter",
+                           "facebook", "youtube", "english", "arabic"}))
                 return false;
             if (acronym(k)) return false;  // "in NATO", "at UN"
         }
@@ -1419,31 +1413,30 @@ class PlaceResolver {
             // first name ("said david frost") unless its country is named.
             if (!mixed_ && !is_country && !is_region && !chained && country == none &&
                 region == none && m.last_token == m.first_token + 1 &&
-                contains({"said", "says", "told", "added", "asked", "explained", "stated"}, p.prev))
+                one_of(p.prev, {"said", "says", "told", "added", "asked", "explained", "stated"}))
                 continue;
             const bool lone_town = !is_country && !is_region && !chained && country == none &&
                                    region == none && m.last_token == m.first_token + 1;
             // "Oakridge said", "Oakridge told": a speaker, not a town, unless the document
             // names the town's country or region.
-            const bool place_word_before = contains(
+            const bool place_word_before = one_of(
+                p.prev,
                 {"in", "at", "near", "from", "to", "outside", "across", "around", "into", "towards",
                  "toward", "via", "of", "between", "through", "downtown", "central", "northern",
-                 "southern", "eastern", "western", "neighbouring", "neighboring"},
-                p.prev);
+                 "southern", "eastern", "western", "neighbouring", "neighboring"});
             if (lone_town && !place_word_before &&
-                contains({"said", "says", "told", "added", "argued", "warned", "insisted", "claimed",
-                          "believes", "thinks", "wrote", "explained", "stated", "admitted"},
-                         p.next))
+                one_of(p.next, {"said", "says", "told", "added", "argued", "warned", "insisted",
+                                "claimed", "believes", "thinks", "wrote", "explained", "stated",
+                                "admitted"}))
                 continue;
             // Without case, a smaller town's name alone is as likely a person's ("a film with
             // howard", "gary scored") or a firm's: it needs a place word before it ("in", "near",
             // "from") or its country or region named.
             if (!mixed_ && lone_town && hint == 0 && e.population < kLoneTownPopulation &&
                 locality_word(p.next) == Locality::none && !place_word_before &&
-                !contains({"bombing", "bombings", "attack", "attacks", "blast", "blasts",
+                !one_of(p.next, {"bombing", "bombings", "attack", "attacks", "blast", "blasts",
                            "massacre", "shooting", "explosion", "explosions", "district", "capital",
-                           "province", "region", "airport", "police", "border"},
-                          p.next))
+                           "province", "region", "airport", "police", "border"}))
                 continue;
             // "in Salerno (District), Afghanistan": not the Italian city.
             if (!is_country && !chained && country == none && region == none && !info.capital &&

@@ -64,6 +64,10 @@ std::string place_key(std::string_view name);
 /// Throws Error(data) naming file:line on malformed rows.
 void load_places(Gazetteer& names, PlaceIndex& index, const std::string& data_dir);
 
+/// The rule of a part of a city found where an address names it ("the Mirpur neighbourhood of
+/// Dhaka"): this prefix, then the id of the city that holds it.
+inline constexpr std::string_view kCityPartRule = "section:";
+
 /// Chooses, for every match that can name a place, the one place it names in this document, or
 /// none: a place in the country or subdivision named beside it ("Paris, Texas") wins, then one
 /// in a country named in the same sentence or the document, then the largest. Second-tier
